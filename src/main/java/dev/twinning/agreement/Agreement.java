@@ -1,0 +1,70 @@
+package dev.twinning.agreement;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+import dev.twinning.city.City;
+import dev.twinning.signatory.Signatory;
+
+/** A sister- or friendship-city agreement between the home city and a partner city. */
+@Entity
+@Table(name = "agreements")
+public class Agreement {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "home_city_id")
+    public City homeCity;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "partner_city_id")
+    public City partnerCity;
+
+    @Enumerated(EnumType.STRING)
+    public AgreementType type;
+
+    @Enumerated(EnumType.STRING)
+    public AgreementStatus status = AgreementStatus.ACTIVE;
+
+    public LocalDate establishedOn;
+    public String notes;
+
+    @ManyToMany
+    @JoinTable(name = "agreement_signatories",
+            joinColumns = @JoinColumn(name = "agreement_id"),
+            inverseJoinColumns = @JoinColumn(name = "signatory_id"))
+    @OrderColumn(name = "position")
+    public List<Signatory> signatories = new ArrayList<>();
+
+    @Version
+    public long version;
+
+    @CreationTimestamp
+    public Instant createdAt;
+
+    @UpdateTimestamp
+    public Instant updatedAt;
+}

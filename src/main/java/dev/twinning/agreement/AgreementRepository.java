@@ -1,0 +1,75 @@
+package dev.twinning.agreement;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+import dev.twinning.city.City;
+import dev.twinning.common.paging.Sorting;
+import dev.twinning.common.query.Filter;
+import dev.twinning.signatory.Signatory;
+
+@ApplicationScoped
+public class AgreementRepository implements PanacheRepository<Agreement> {
+
+    private static final String WITH_CITIES = "select a from Agreement a join fetch a.homeCity join fetch a.partnerCity p";
+    private static final Map<String, String> SORT_FIELDS = Map.of(
+            "establishedOn", "a.establishedOn",
+            "partnerCity", "p.name",
+            "country", "p.country",
+            "type", "a.type",
+            "status", "a.status");
+
+    public List<Agreement> search(AgreementFilter filter, String sort, int page, int size) {
+        Filter where = where(filter);
+        String orderBy = Sorting.orderBy(sort, "establishedOn", SORT_FIELDS, "a.id");
+        List<Agreement> agreements = find(WITH_CITIES + where.where() + orderBy, where.parameters())
+                .page(page, size).list();
+        return withSignatories(agreements);
+    }
+
+    public long count(AgreementFilter filter) {
+        Filter where = where(filter);
+        return count("from Agreement a join a.partnerCity p" + where.where(), where.parameters());
+    }
+
+    public Optional<Agreement> findWithDetails(long id) {
+        List<Agreement> found = find(WITH_CITIES + " where a.id = ?1", id).list();
+        return withSignatories(found).stream().findFirst();
+    }
+
+    public List<Agreement> listByCity(City city) {
+        return withSignatories(find(WITH_CITIES + " where a.homeCity = ?1 or a.partnerCity = ?1"
+                + " order by a.establishedOn asc nulls last, a.id", city).list());
+    }
+
+    public List<Agreement> listSignedBy(Signatory signatory) {
+        return find("select a from Agreement a join fetch a.partnerCity join a.signatories s where s = ?1"
+                + " order by a.establishedOn asc nulls last, a.id", signatory).list();
+    }
+
+    /** Loads the signatories (and their cities) of all given agreements in one statement. */
+    public List<Agreement> withSignatories(List<Agreement> agreements) {
+        if (!agreements.isEmpty()) {
+            getEntityManager()
+                    .createQuery("select distinct a from Agreement a left join fetch a.signatories s"
+                            + " left join fetch s.city where a in :agreements", Agreement.class)
+                    .setParameter("agreements", agreements)
+                    .getResultList();
+        }
+        return agreements;
+    }
+
+    private static Filter where(AgreementFilter filter) {
+        return new Filter()
+                .and("p.country = :country", "country", filter.country())
+                .and("a.type = :type", "type", filter.type())
+                .and("a.status = :status", "status", filter.status())
+                .and("a.establishedOn >= :from", "from", filter.establishedFrom())
+                .and("a.establishedOn <= :to", "to", filter.establishedTo());
+    }
+}

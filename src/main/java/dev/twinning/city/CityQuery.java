@@ -1,0 +1,39 @@
+package dev.twinning.city;
+
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import dev.twinning.agreement.AgreementType;
+import dev.twinning.common.paging.ListQuery;
+import dev.twinning.common.query.QueryParams;
+
+/** Filters, sort and paging of {@code GET /api/v1/cities}. */
+public class CityQuery extends ListQuery {
+
+    @QueryParam("country")
+    @Parameter(description = "ISO 3166-1 alpha-2 country code, case-insensitive", example = "CN")
+    public String country;
+
+    @QueryParam("type")
+    @Parameter(description = "Only cities with an agreement of this type", schema = @Schema(implementation = AgreementType.class))
+    public String type;
+
+    @QueryParam("q")
+    @Parameter(description = "Text the English or native name contains, case- and accent-insensitive", example = "har")
+    public String q;
+
+    @QueryParam("sort")
+    @Parameter(description = "Comma-separated sort fields, '-' for descending: name, country, population, areaKm2, establishedOn (first agreement), createdAt, updatedAt",
+            schema = @Schema(type = SchemaType.STRING, defaultValue = "name"), example = "-population")
+    public String sort;
+
+    public CityFilter filter() {
+        return new CityFilter(
+                QueryParams.countryCode("country", country),
+                QueryParams.enumValue("type", type, AgreementType.class),
+                QueryParams.text("q", q, 200));
+    }
+}

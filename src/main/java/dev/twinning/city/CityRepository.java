@@ -1,0 +1,50 @@
+package dev.twinning.city;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+import dev.twinning.common.paging.Sorting;
+import dev.twinning.common.query.Filter;
+import dev.twinning.common.query.Ids;
+
+@ApplicationScoped
+public class CityRepository implements PanacheRepository<City> {
+
+    private static final Map<String, String> SORT_FIELDS = Map.of(
+            "name", "c.name",
+            "country", "c.country",
+            "population", "c.population",
+            "areaKm2", "c.areaKm2",
+            "establishedOn", "(select min(a.establishedOn) from Agreement a where a.partnerCity = c)",
+            "createdAt", "c.createdAt",
+            "updatedAt", "c.updatedAt");
+
+    public List<City> search(CityFilter filter, String sort, int page, int size) {
+        Filter where = where(filter);
+        String orderBy = Sorting.orderBy(sort, "name", SORT_FIELDS, "c.id");
+        return find("select c from City c" + where.where() + orderBy, where.parameters()).page(page, size).list();
+    }
+
+    public long count(CityFilter filter) {
+        Filter where = where(filter);
+        return count("from City c" + where.where(), where.parameters());
+    }
+
+    /** A number finds by id, anything else by slug. */
+    public Optional<City> findByIdOrSlug(String idOrSlug) {
+        Optional<Long> id = Ids.parse(idOrSlug);
+        return id.isPresent() ? findByIdOptional(id.get()) : find("slug", idOrSlug).firstResultOptional();
+    }
+
+    private static Filter where(CityFilter filter) {
+        return new Filter()
+                .and("c.country = :country", "country", filter.country())
+                .and("exists (select 1 from Agreement a where a.partnerCity = c and a.type = :type)", "type", filter.type())
+                .and("c.searchText like :q escape '\\'", "q", filter.q() == null ? null : SearchText.containsPattern(filter.q()));
+    }
+}

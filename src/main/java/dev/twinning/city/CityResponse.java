@@ -1,0 +1,55 @@
+package dev.twinning.city;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.twinning.agreement.AgreementResponse;
+
+/**
+ * A city as clients see it. Lists and embedded partner cities leave out {@code agreements}; a single city
+ * carries the agreements it is a party to.
+ */
+@Schema(name = "City")
+public record CityResponse(
+        @Schema(required = true, example = "2") long id,
+        @Schema(required = true, example = "harbin") String slug,
+        @Schema(required = true, description = "English name", example = "Harbin") String name,
+        @Schema(required = true, nullable = true, description = "Name in the city's own script", example = "黑龍江省哈爾濱市") String nativeName,
+        @Schema(required = true, nullable = true, description = "Province or state", example = "Heilongjiang") String region,
+        @Schema(required = true, description = "ISO 3166-1 alpha-2 code", example = "CN") String country,
+        @Schema(required = true, nullable = true, description = "Inhabitants (persons)", example = "9910000") Long population,
+        @Schema(required = true, nullable = true, description = "Year the population figure refers to") Integer populationYear,
+        @Schema(required = true, nullable = true, example = "12980.0") Double areaKm2,
+        @Schema(required = true, nullable = true, example = "5.4") Double averageTemperatureC,
+        @Schema(required = true, nullable = true, example = "300km away from Shanghai, China") String location,
+        @Schema(required = true, nullable = true) String description,
+        @Schema(required = true, nullable = true) String regionalFeatures,
+        @Schema(required = true, nullable = true, example = "https://www.example.org") String website,
+        @Schema(required = true, nullable = true) Double latitude,
+        @Schema(required = true, nullable = true) Double longitude,
+        @Schema(required = true, example = "0") long version,
+        @Schema(required = true) Instant createdAt,
+        @Schema(required = true) Instant updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Agreements this city is a party to (single-city responses only)") List<AgreementResponse> agreements) {
+
+    public static CityResponse from(City city) {
+        return withAgreements(city, null);
+    }
+
+    public static CityResponse withAgreements(City city, List<AgreementResponse> agreements) {
+        return new CityResponse(city.id, city.slug, city.name, city.nativeName, city.region, city.country,
+                city.population, city.populationYear, toDouble(city.areaKm2), toDouble(city.averageTemperatureC),
+                city.location, city.description, city.regionalFeatures, city.website,
+                toDouble(city.latitude), toDouble(city.longitude),
+                city.version, city.createdAt, city.updatedAt, agreements);
+    }
+
+    private static Double toDouble(BigDecimal value) {
+        return value == null ? null : value.doubleValue();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.twinning.common.paging;
+
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import dev.twinning.common.error.InvalidParameterException;
+
+/**
+ * The paging parameters every list takes; each list's query extends it with its filters and sort. They arrive as text so that a bad value gets a 400 naming the
+ * parameter instead of the framework's conversion error.
+ */
+public class ListQuery {
+
+    public static final int DEFAULT_SIZE = 20;
+    public static final int MAX_SIZE = 100;
+
+    @QueryParam("page")
+    @Parameter(description = "Page number, 0-based", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+    public String page;
+
+    @QueryParam("size")
+    @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+    public String size;
+
+    public int pageNumber() {
+        int value = parse("page", page, 0);
+        if (value < 0) {
+            throw new InvalidParameterException("page", "must be 0 or greater");
+        }
+        return value;
+    }
+
+    public int pageSize() {
+        int value = parse("size", size, DEFAULT_SIZE);
+        if (value < 1 || value > MAX_SIZE) {
+            throw new InvalidParameterException("size", "must be between 1 and " + MAX_SIZE);
+        }
+        return value;
+    }
+
+    private static int parse(String name, String raw, int defaultValue) {
+        if (raw == null || raw.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException(name, "must be a whole number");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.twinning.country;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/countries")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Countries", description = "Countries that have cities")
+public class CountryResource {
+
+    private final CountryService service;
+
+    public CountryResource(CountryService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "List countries that have cities, with counts", description = "Sorted by English name.")
+    @APIResponse(responseCode = "200", description = "The countries")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
+    public CountryList list() {
+        return service.list();
+    }
+}

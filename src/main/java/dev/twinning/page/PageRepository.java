@@ -1,0 +1,37 @@
+package dev.twinning.page;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+import dev.twinning.agreement.Agreement;
+import dev.twinning.common.paging.Sorting;
+import dev.twinning.common.query.Ids;
+
+@ApplicationScoped
+public class PageRepository implements PanacheRepository<Page> {
+
+    private static final Map<String, String> SORT_FIELDS = Map.of("key", "p.key", "title", "p.title", "updatedAt", "p.updatedAt");
+
+    public List<Page> listPage(String sort, int page, int size) {
+        return find("select p from Page p" + Sorting.orderBy(sort, "key", SORT_FIELDS, "p.id")).page(page, size).list();
+    }
+
+    /** A number finds by id, anything else by key. */
+    public Optional<Page> findByIdOrKey(String idOrKey) {
+        Optional<Long> id = Ids.parse(idOrKey);
+        return id.isPresent() ? findByIdOptional(id.get()) : find("key", idOrKey).firstResultOptional();
+    }
+
+    /** The agreements a page presents, in page order, with both cities loaded. */
+    public List<Agreement> agreementsOf(Page page) {
+        return getEntityManager().createQuery(
+                "select a from Page p join p.agreements a join fetch a.homeCity join fetch a.partnerCity"
+                        + " where p = :page order by index(a)",
+                Agreement.class).setParameter("page", page).getResultList();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.twinning.page;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.twinning.agreement.AgreementResponse;
+import dev.twinning.survey.SurveyResult;
+
+/**
+ * A page of the public site. A single page also carries the agreements it presents and its survey result,
+ * so one request renders it.
+ */
+@Schema(name = "Page")
+public record PageResponse(
+        @Schema(required = true, example = "1") long id,
+        @Schema(required = true, example = "friendship-cities") String key,
+        @Schema(required = true, example = "Friendship Cities") String title,
+        @Schema(required = true, nullable = true) String body,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The agreements the page presents, in page order (single-page responses only)") List<AgreementResponse> agreements,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The page's satisfaction survey result (single-page responses only)") SurveyResult survey,
+        @Schema(required = true, example = "0") long version,
+        @Schema(required = true) Instant createdAt,
+        @Schema(required = true) Instant updatedAt) {
+
+    public static PageResponse from(Page page) {
+        return withContent(page, null, null);
+    }
+
+    public static PageResponse withContent(Page page, List<AgreementResponse> agreements, SurveyResult survey) {
+        return new PageResponse(page.id, page.key, page.title, page.body, agreements, survey,
+                page.version, page.createdAt, page.updatedAt);
+    }
+}
