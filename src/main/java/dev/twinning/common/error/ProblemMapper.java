@@ -68,12 +68,7 @@ public class ProblemMapper {
         if (status >= 500) {
             return unexpected(e, uri);
         }
-        RestResponse<Problem> response = problem(status, detailFor(status), uri, null);
-        String allow = e.getResponse().getHeaderString("Allow");
-        if (allow != null) {
-            response.getHeaders().putSingle("Allow", allow);
-        }
-        return response;
+        return problem(status, detailFor(status), uri, null);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,56 @@
+package dev.twinning.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Errors the framework raises still come out as RFC 9457 problems with nothing internal in them. */
+@QuarkusTest
+class ProblemResponseTest {
+
+    @ParameterizedTest
+    @CsvSource({ "/api/v1/nowhere", "/api/v1/cities/harbin/twins", "/nowhere" })
+    void unknownPathsAre404Problems(String path) {
+        given().get(path).then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", is("about:blank"))
+                .body("title", is("Not Found"))
+                .body("status", is(404))
+                .body("instance", is(path));
+    }
+
+    @Test
+    void anUnsupportedMethodIsA405Problem() {
+        given().delete("/api/v1/countries").then()
+                .statusCode(405)
+                .contentType("application/problem+json")
+                .body("status", is(405));
+    }
+
+    @Test
+    void anUnacceptableMediaTypeIsA406Problem() {
+        given().accept("text/csv").get("/api/v1/cities").then()
+                .statusCode(406)
+                .contentType("application/problem+json")
+                .body("status", is(406));
+    }
+
+    @Test
+    void problemsShowNoStackTraceSqlOrClassName() {
+        String body = given().get("/api/v1/cities?sort=name;drop table cities").then()
+                .statusCode(400)
+                .extract().asString();
+        org.hamcrest.MatcherAssert.assertThat(body, allOf(
+                not(containsString("Exception")), not(containsString("dev.twinning")),
+                not(containsString("select")), not(containsString("\tat "))));
+    }
+}

@@ -1,0 +1,66 @@
+package dev.twinning.openapi;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The committed {@code openapi/openapi.yaml} is the contract front ends generate clients from; the build
+ * fails when the code no longer produces it. After an intended API change, regenerate it with
+ * {@code ./mvnw test -Dtest=OpenApiContractTest -Dopenapi.update=true} and commit the result.
+ */
+@QuarkusTest
+class OpenApiContractTest {
+
+    private static final Path COMMITTED = Path.of("openapi/openapi.yaml");
+
+    @Test
+    void committedContractMatchesTheCode() throws IOException {
+        String generated = given().get("/q/openapi").then().statusCode(200).extract().asString();
+        if (Boolean.getBoolean("openapi.update")) {
+            Files.createDirectories(COMMITTED.getParent());
+            Files.writeString(COMMITTED, generated, StandardCharsets.UTF_8);
+        }
+        assertThat(Files.readString(COMMITTED, StandardCharsets.UTF_8))
+                .as("openapi/openapi.yaml is out of date; regenerate it with -Dopenapi.update=true")
+                .isEqualTo(generated);
+    }
+
+    @Test
+    void everyOperationHasASummaryATagAndProblemBodiesOnErrors() {
+        JsonPath document = given().queryParam("format", "json").get("/q/openapi").then().extract().jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
+        assertThat(paths).isNotEmpty();
+        paths.forEach((path, operations) -> {
+            assertThat(path).startsWith("/api/v1/");
+            operations.forEach((method, operation) -> {
+                String name = method.toUpperCase() + " " + path;
+                assertThat(operation.get("summary")).as(name + " summary").isNotNull();
+                assertThat(operation.get("tags")).as(name + " tags").isNotNull();
+                @SuppressWarnings("unchecked")
+                Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+                assertThat(responses).as(name + " responses").containsKey("200");
+                responses.forEach((status, response) -> {
+                    if (status.startsWith("4") && !response.containsKey("$ref")) {
+                        assertThat(response.toString()).as(name + " " + status).contains("application/problem+json");
+                    }
+                });
+            });
+        });
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}
