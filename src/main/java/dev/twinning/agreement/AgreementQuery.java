@@ -26,15 +26,18 @@ public class AgreementQuery extends ListQuery {
     public String status;
 
     @QueryParam("establishedFrom")
-    @Parameter(description = "Established on or after this date", schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2000-01-01")
+    @Parameter(description = "Established on or after this date", schema = @Schema(type = SchemaType.STRING, format = "date"),
+            example = "2000-01-01")
     public String establishedFrom;
 
     @QueryParam("establishedTo")
-    @Parameter(description = "Established on or before this date", schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2009-12-31")
+    @Parameter(description = "Established on or before this date", schema = @Schema(type = SchemaType.STRING, format = "date"),
+            example = "2009-12-31")
     public String establishedTo;
 
     @QueryParam("sort")
-    @Parameter(description = "Comma-separated sort fields, '-' for descending: establishedOn, partnerCity, country, type, status",
+    @Parameter(
+            description = "Comma-separated sort fields, '-' for descending: establishedOn, partnerCity, country, type, status",
             schema = @Schema(type = SchemaType.STRING, defaultValue = "establishedOn"), example = "-establishedOn")
     public String sort;
 

@@ -32,7 +32,8 @@ public class AgreementResource {
     }
 
     @GET
-    @Operation(summary = "List agreements", description = "Each item embeds both cities and the signatories.")
+    @Operation(operationId = "listAgreements", summary = "List agreements",
+            description = "Each item embeds both cities and the signatories.")
     @APIResponse(responseCode = "200", description = "One page of agreements")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
@@ -42,7 +43,8 @@ public class AgreementResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get one agreement")
+    @Operation(operationId = "getAgreement", summary = "Get one agreement",
+            description = "With both cities and the signatories. Carries a strong ETag; If-None-Match with it answers 304.")
     @APIResponse(responseCode = "200", description = "The agreement, with its ETag")
     @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "404", ref = "NotFound")

@@ -18,7 +18,8 @@ public class CityQuery extends ListQuery {
     public String country;
 
     @QueryParam("type")
-    @Parameter(description = "Only cities with an agreement of this type", schema = @Schema(implementation = AgreementType.class))
+    @Parameter(description = "Only cities with an agreement of this type",
+            schema = @Schema(implementation = AgreementType.class))
     public String type;
 
     @QueryParam("q")
@@ -26,7 +27,8 @@ public class CityQuery extends ListQuery {
     public String q;
 
     @QueryParam("sort")
-    @Parameter(description = "Comma-separated sort fields, '-' for descending: name, country, population, areaKm2, establishedOn (first agreement), createdAt, updatedAt",
+    @Parameter(
+            description = "Comma-separated sort fields, '-' for descending: name, country, population, areaKm2, establishedOn (first agreement), createdAt, updatedAt",
             schema = @Schema(type = SchemaType.STRING, defaultValue = "name"), example = "-population")
     public String sort;
 

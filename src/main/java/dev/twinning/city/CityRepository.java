@@ -45,6 +45,7 @@ public class CityRepository implements PanacheRepository<City> {
         return new Filter()
                 .and("c.country = :country", "country", filter.country())
                 .and("exists (select 1 from Agreement a where a.partnerCity = c and a.type = :type)", "type", filter.type())
-                .and("c.searchText like :q escape '\\'", "q", filter.q() == null ? null : SearchText.containsPattern(filter.q()));
+                .and("c.searchText like :q escape '\\'", "q",
+                        filter.q() == null ? null : SearchText.containsPattern(filter.q()));
     }
 }

@@ -32,7 +32,8 @@ public class CityResource {
     }
 
     @GET
-    @Operation(summary = "List cities", description = "Filter by country, agreement type or name; the home city is listed too.")
+    @Operation(operationId = "listCities", summary = "List cities",
+            description = "Filter by country, agreement type or name; the home city is listed too.")
     @APIResponse(responseCode = "200", description = "One page of cities")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
@@ -42,7 +43,8 @@ public class CityResource {
 
     @GET
     @Path("{idOrSlug}")
-    @Operation(summary = "Get one city with its agreements")
+    @Operation(operationId = "getCity", summary = "Get one city with its agreements",
+            description = "Addressed by numeric id or by slug. Carries a strong ETag; If-None-Match with it answers 304.")
     @APIResponse(responseCode = "200", description = "The city, with its ETag")
     @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "404", ref = "NotFound")

@@ -19,7 +19,8 @@ public record CityResponse(
         @Schema(required = true, example = "2") long id,
         @Schema(required = true, example = "harbin") String slug,
         @Schema(required = true, description = "English name", example = "Harbin") String name,
-        @Schema(required = true, nullable = true, description = "Name in the city's own script", example = "黑龍江省哈爾濱市") String nativeName,
+        @Schema(required = true, nullable = true, description = "Name in the city's own script",
+                example = "黑龍江省哈爾濱市") String nativeName,
         @Schema(required = true, nullable = true, description = "Province or state", example = "Heilongjiang") String region,
         @Schema(required = true, description = "ISO 3166-1 alpha-2 code", example = "CN") String country,
         @Schema(required = true, nullable = true, description = "Inhabitants (persons)", example = "9910000") Long population,
@@ -35,7 +36,8 @@ public record CityResponse(
         @Schema(required = true, example = "0") long version,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Agreements this city is a party to (single-city responses only)") List<AgreementResponse> agreements) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
+                description = "Agreements this city is a party to (single-city responses only)") List<AgreementResponse> agreements) {
 
     public static CityResponse from(City city) {
         return withAgreements(city, null);

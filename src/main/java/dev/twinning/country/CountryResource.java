@@ -21,7 +21,8 @@ public class CountryResource {
     }
 
     @GET
-    @Operation(summary = "List countries that have cities, with counts", description = "Sorted by English name.")
+    @Operation(operationId = "listCountries", summary = "List countries that have cities, with counts",
+            description = "Sorted by English name.")
     @APIResponse(responseCode = "200", description = "The countries")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public CountryList list() {

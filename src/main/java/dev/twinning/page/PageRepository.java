@@ -15,7 +15,8 @@ import dev.twinning.common.query.Ids;
 @ApplicationScoped
 public class PageRepository implements PanacheRepository<Page> {
 
-    private static final Map<String, String> SORT_FIELDS = Map.of("key", "p.key", "title", "p.title", "updatedAt", "p.updatedAt");
+    private static final Map<String, String> SORT_FIELDS = Map.of("key", "p.key", "title", "p.title", "updatedAt",
+            "p.updatedAt");
 
     public List<Page> listPage(String sort, int page, int size) {
         return find("select p from Page p" + Sorting.orderBy(sort, "key", SORT_FIELDS, "p.id")).page(page, size).list();

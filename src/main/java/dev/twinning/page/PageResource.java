@@ -32,7 +32,8 @@ public class PageResource {
     }
 
     @GET
-    @Operation(summary = "List pages")
+    @Operation(operationId = "listPages", summary = "List pages",
+            description = "Page metadata; fetch one page for its agreements and survey result.")
     @APIResponse(responseCode = "200", description = "One page of pages")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
@@ -42,7 +43,8 @@ public class PageResource {
 
     @GET
     @Path("{idOrKey}")
-    @Operation(summary = "Get one page with its agreements and survey result", description = "Everything needed to render the page.")
+    @Operation(operationId = "getPage", summary = "Get one page with its agreements and survey result",
+            description = "Everything needed to render the page, addressed by numeric id or by key. Carries a strong ETag; If-None-Match with it answers 304.")
     @APIResponse(responseCode = "200", description = "The page, with its ETag")
     @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "404", ref = "NotFound")

@@ -20,8 +20,10 @@ public record PageResponse(
         @Schema(required = true, example = "friendship-cities") String key,
         @Schema(required = true, example = "Friendship Cities") String title,
         @Schema(required = true, nullable = true) String body,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The agreements the page presents, in page order (single-page responses only)") List<AgreementResponse> agreements,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The page's satisfaction survey result (single-page responses only)") SurveyResult survey,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
+                description = "The agreements the page presents, in page order (single-page responses only)") List<AgreementResponse> agreements,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
+                description = "The page's satisfaction survey result (single-page responses only)") SurveyResult survey,
         @Schema(required = true, example = "0") long version,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt) {

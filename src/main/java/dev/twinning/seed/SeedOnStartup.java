@@ -41,7 +41,9 @@ public class SeedOnStartup {
                 throw new IllegalStateException("The seed file " + SEED_FILE + " is missing from the application");
             }
             boolean imported = importer.importIntoEmptyDatabase(mapper.readValue(in, SeedDocument.class));
-            LOG.info(imported ? "Loaded the seed data into the empty database" : "The database already holds data; seed skipped");
+            LOG.info(imported
+                    ? "Loaded the seed data into the empty database"
+                    : "The database already holds data; seed skipped");
         }
     }
 }

@@ -32,7 +32,8 @@ public class SignatoryResource {
     }
 
     @GET
-    @Operation(summary = "List signatories")
+    @Operation(operationId = "listSignatories", summary = "List signatories",
+            description = "Each with the city whose office they held.")
     @APIResponse(responseCode = "200", description = "One page of signatories")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
@@ -42,7 +43,8 @@ public class SignatoryResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get one signatory with the agreements they signed")
+    @Operation(operationId = "getSignatory", summary = "Get one signatory with the agreements they signed",
+            description = "Carries a strong ETag; If-None-Match with it answers 304.")
     @APIResponse(responseCode = "200", description = "The signatory, with its ETag")
     @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "404", ref = "NotFound")

@@ -20,7 +20,8 @@ public record SignatoryResponse(
         @Schema(required = true, example = "0") long version,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Agreements this person signed (single-signatory responses only)") List<SignedAgreement> agreements) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
+                description = "Agreements this person signed (single-signatory responses only)") List<SignedAgreement> agreements) {
 
     public static SignatoryResponse from(Signatory signatory) {
         return withAgreements(signatory, null);

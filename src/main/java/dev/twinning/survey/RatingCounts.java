@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /** How many votes each of the five ratings has, zeros included. */
 @Schema(name = "RatingCounts")
-@JsonPropertyOrder({ "VERY_SATISFIED", "SATISFIED", "AVERAGE", "UNSATISFIED", "VERY_UNSATISFIED" })
+@JsonPropertyOrder({"VERY_SATISFIED", "SATISFIED", "AVERAGE", "UNSATISFIED", "VERY_UNSATISFIED"})
 public record RatingCounts(
         @JsonProperty("VERY_SATISFIED") @Schema(required = true, example = "10") long verySatisfied,
         @JsonProperty("SATISFIED") @Schema(required = true, example = "0") long satisfied,

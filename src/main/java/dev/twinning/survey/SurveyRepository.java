@@ -15,7 +15,8 @@ public class SurveyRepository implements PanacheRepository<SurveyVote> {
     public Map<Rating, Long> countsFor(Page page) {
         Map<Rating, Long> counts = new EnumMap<>(Rating.class);
         getEntityManager()
-                .createQuery("select v.rating, count(v) from SurveyVote v where v.page = :page group by v.rating", Object[].class)
+                .createQuery("select v.rating, count(v) from SurveyVote v where v.page = :page group by v.rating",
+                        Object[].class)
                 .setParameter("page", page)
                 .getResultList()
                 .forEach(row -> counts.put((Rating) row[0], (Long) row[1]));

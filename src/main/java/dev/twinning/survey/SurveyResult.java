@@ -14,10 +14,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record SurveyResult(
         @Schema(required = true, description = "Page key", example = "friendship-cities") String page,
         @Schema(required = true, example = "10") long participants,
-        @Schema(required = true, description = "Weighted sum: +2, +1, 0, -1, -2 from Very Satisfied down", example = "20") long score,
+        @Schema(required = true, description = "Weighted sum: +2, +1, 0, -1, -2 from Very Satisfied down",
+                example = "20") long score,
         @Schema(required = true) RatingCounts counts,
-        @Schema(required = true, nullable = true, description = "Mean rating on the 1-5 scale (Very Unsatisfied = 1), 2 decimals", example = "5.0") Double mean,
-        @Schema(required = true, nullable = true, description = "Share of Satisfied and Very Satisfied votes in percent, 1 decimal", example = "100.0") Double satisfiedPercent) {
+        @Schema(required = true, nullable = true,
+                description = "Mean rating on the 1-5 scale (Very Unsatisfied = 1), 2 decimals", example = "5.0") Double mean,
+        @Schema(required = true, nullable = true,
+                description = "Share of Satisfied and Very Satisfied votes in percent, 1 decimal",
+                example = "100.0") Double satisfiedPercent) {
 
     public static SurveyResult of(String page, Map<Rating, Long> votes) {
         RatingCounts counts = RatingCounts.of(votes);

@@ -86,7 +86,7 @@ class AgreementResourceTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "999999", "abc", "-1", "0", "99999999999999999999" })
+    @CsvSource({"999999", "abc", "-1", "0", "99999999999999999999"})
     void unknownOrMalformedIdsAre404Problems(String id) {
         given().get("/api/v1/agreements/" + id).then()
                 .statusCode(404)
@@ -98,7 +98,7 @@ class AgreementResourceTest {
     @CsvSource({
             "establishedFrom=2024-02-30, establishedFrom", "establishedTo=yesterday, establishedTo",
             "establishedFrom=2010-01-01&establishedTo=2000-01-01, establishedFrom",
-            "type=sister, type", "status=OPEN, status", "country=1, country", "sort=partner, sort", "size=1000, size" })
+            "type=sister, type", "status=OPEN, status", "country=1, country", "sort=partner, sort", "size=1000, size"})
     void invalidQueryParametersAreAProblemNamingTheParameter(String query, String parameter) {
         given().get("/api/v1/agreements?" + query).then()
                 .statusCode(400)

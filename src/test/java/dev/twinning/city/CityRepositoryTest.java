@@ -25,7 +25,8 @@ class CityRepositoryTest {
 
         assertThat(names(repository.search(new CityFilter(null, null, "SAO PAU"), null, 0, 20))).containsExactly("São Paulo");
         assertThat(names(repository.search(new CityFilter(null, null, "da nang"), null, 0, 20))).containsExactly("Đà Nẵng");
-        assertThat(names(repository.search(new CityFilter(null, null, "NẴNG"), null, 0, 20))).containsExactly("Danang", "Đà Nẵng");
+        assertThat(names(repository.search(new CityFilter(null, null, "NẴNG"), null, 0, 20))).containsExactly("Danang",
+                "Đà Nẵng");
     }
 
     @Test

@@ -67,7 +67,7 @@ class CityResourceTest {
             "danang, 750000, 1256.0",
             "kobe, 1530000, 552.8",
             "shaoxing, 4960000, 8256.0",
-            "wuhan, 10340000, 8494.0" })
+            "wuhan, 10340000, 8494.0"})
     void friendshipPageFiguresAreConvertedToPersonsAndSquareKilometres(String slug, int population, float area) {
         given().get("/api/v1/cities/" + slug).then()
                 .statusCode(200)
@@ -76,8 +76,8 @@ class CityResourceTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "harbin, 9910000", "kawasaki, 1450000", "weihai, 2810000", "okayama, 710000",
-            "khabarovsk, 600000", "bakersfield, 350000", "valenzuela, 590000" })
+    @CsvSource({"harbin, 9910000", "kawasaki, 1450000", "weihai, 2810000", "okayama, 710000",
+            "khabarovsk, 600000", "bakersfield, 350000", "valenzuela, 590000"})
     void tensOfThousandsAreConvertedToPersons(String slug, int population) {
         given().get("/api/v1/cities/" + slug).then().statusCode(200).body("population", is(population));
     }
@@ -124,7 +124,7 @@ class CityResourceTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "%", "_", "'%a%'", "\\", "' or 1=1 --" })
+    @CsvSource({"%", "_", "'%a%'", "\\", "' or 1=1 --"})
     void wildcardAndSqlLookingSearchTextIsTakenLiterally(String q) {
         given().queryParam("q", q).get("/api/v1/cities").then()
                 .statusCode(200)
@@ -177,7 +177,7 @@ class CityResourceTest {
     @ParameterizedTest
     @CsvSource({
             "size=0, size", "size=101, size", "size=ten, size", "page=-1, page", "page=1.5, page",
-            "sort=elevation, sort", "sort=-, sort", "country=ZZ, country", "country=CHN, country", "type=TWIN, type" })
+            "sort=elevation, sort", "sort=-, sort", "country=ZZ, country", "country=CHN, country", "type=TWIN, type"})
     void invalidQueryParametersAreAProblemNamingTheParameter(String query, String parameter) {
         given().get("/api/v1/cities?" + query).then()
                 .statusCode(400)

@@ -6,9 +6,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -17,7 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class ProblemResponseTest {
 
     @ParameterizedTest
-    @CsvSource({ "/api/v1/nowhere", "/api/v1/cities/harbin/twins", "/nowhere" })
+    @CsvSource({"/api/v1/nowhere", "/api/v1/cities/harbin/twins", "/nowhere"})
     void unknownPathsAre404Problems(String path) {
         given().get(path).then()
                 .statusCode(404)

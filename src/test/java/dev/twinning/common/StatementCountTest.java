@@ -24,7 +24,7 @@ class StatementCountTest {
             "/api/v1/cities, 2",
             "/api/v1/agreements, 3",
             "/api/v1/signatories, 2",
-            "/api/v1/pages, 2" })
+            "/api/v1/pages, 2"})
     void listsCostAConstantNumberOfStatements(String path, long expected) {
         assertThat(statementsFor(path + "?size=1")).isEqualTo(expected);
         assertThat(statementsFor(path + "?size=100")).isEqualTo(expected);
@@ -35,7 +35,7 @@ class StatementCountTest {
             "/api/v1/pages/friendship-cities, 4",
             "/api/v1/pages/sister-cities, 4",
             "/api/v1/cities/bucheon, 3",
-            "/api/v1/countries, 1" })
+            "/api/v1/countries, 1"})
     void renderingOneResourceCostsAFixedNumberOfStatements(String path, long expected) {
         assertThat(statementsFor(path)).isEqualTo(expected);
     }

@@ -81,14 +81,14 @@ public class ProblemMapper {
         String fields = String.join(", ", errors.stream().map(Problem.FieldError::field).distinct().toList());
         Problem body = new Problem(Problem.VALIDATION_TYPE, "Invalid request", 400,
                 "Invalid value for: " + fields, uri.getPath(), errors);
-        return RestResponse.ResponseBuilder.<Problem> create(400).entity(body).type(PROBLEM_JSON).build();
+        return RestResponse.ResponseBuilder.<Problem>create(400).entity(body).type(PROBLEM_JSON).build();
     }
 
     private static RestResponse<Problem> problem(int status, String detail, UriInfo uri, List<Problem.FieldError> errors) {
         Response.StatusType statusType = Response.Status.fromStatusCode(status);
         String title = statusType != null ? statusType.getReasonPhrase() : "HTTP " + status;
         Problem body = new Problem("about:blank", title, status, detail, uri.getPath(), errors);
-        return RestResponse.ResponseBuilder.<Problem> create(status).entity(body).type(PROBLEM_JSON).build();
+        return RestResponse.ResponseBuilder.<Problem>create(status).entity(body).type(PROBLEM_JSON).build();
     }
 
     private static String detailFor(int status) {

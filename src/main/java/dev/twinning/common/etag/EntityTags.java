@@ -41,7 +41,7 @@ public class EntityTags {
         EntityTag tag = of(representation);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
-            return RestResponse.ResponseBuilder.<T> create(RestResponse.Status.NOT_MODIFIED).tag(tag).build();
+            return RestResponse.ResponseBuilder.<T>create(RestResponse.Status.NOT_MODIFIED).tag(tag).build();
         }
         return RestResponse.ResponseBuilder.ok(representation).tag(tag).build();
     }

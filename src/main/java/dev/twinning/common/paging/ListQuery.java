@@ -18,11 +18,13 @@ public class ListQuery {
     public static final int MAX_SIZE = 100;
 
     @QueryParam("page")
-    @Parameter(description = "Page number, 0-based", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+    @Parameter(description = "Page number, 0-based",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
     public String page;
 
     @QueryParam("size")
-    @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+    @Parameter(description = "Items per page",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
     public String size;
 
     public int pageNumber() {

@@ -29,7 +29,8 @@ public final class Sorting {
             String path = fields.get(key);
             if (path == null) {
                 throw new InvalidParameterException("sort",
-                        "unknown sort field '" + raw.trim() + "'; use one of " + String.join(", ", new TreeSet<>(fields.keySet()))
+                        "unknown sort field '" + raw.trim() + "'; use one of "
+                                + String.join(", ", new TreeSet<>(fields.keySet()))
                                 + ", each optionally prefixed with '-' for descending order");
             }
             terms.add(path + (descending ? " desc" : " asc") + " nulls last");
