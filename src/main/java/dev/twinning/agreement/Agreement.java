@@ -1,6 +1,5 @@
 package dev.twinning.agreement;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,18 +17,15 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 import dev.twinning.city.City;
+import dev.twinning.common.audit.AuditedEntity;
 import dev.twinning.signatory.Signatory;
 
 /** A sister- or friendship-city agreement between the home city and a partner city. */
 @Entity
 @Table(name = "agreements")
-public class Agreement {
+public class Agreement extends AuditedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -59,12 +55,4 @@ public class Agreement {
     @OrderColumn(name = "position")
     public List<Signatory> signatories = new ArrayList<>();
 
-    @Version
-    public long version;
-
-    @CreationTimestamp
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    public Instant updatedAt;
 }

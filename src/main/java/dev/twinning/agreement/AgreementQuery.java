@@ -1,12 +1,14 @@
 package dev.twinning.agreement;
 
+import java.util.Set;
+
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-import dev.twinning.common.error.InvalidParameterException;
+import dev.twinning.common.error.InputErrors;
 import dev.twinning.common.paging.ListQuery;
 import dev.twinning.common.query.QueryParams;
 
@@ -41,17 +43,34 @@ public class AgreementQuery extends ListQuery {
             schema = @Schema(type = SchemaType.STRING, defaultValue = "establishedOn"), example = "-establishedOn")
     public String sort;
 
+    @Override
+    public String sort() {
+        return sort;
+    }
+
+    @Override
+    protected Set<String> sortFields() {
+        return AgreementRepository.SORT_FIELDS.keySet();
+    }
+
+    @Override
+    protected void checkFilters() {
+        filter();
+    }
+
     public AgreementFilter filter() {
+        InputErrors errors = new InputErrors();
         AgreementFilter filter = new AgreementFilter(
-                QueryParams.countryCode("country", country),
-                QueryParams.enumValue("type", type, AgreementType.class),
-                QueryParams.enumValue("status", status, AgreementStatus.class),
-                QueryParams.date("establishedFrom", establishedFrom),
-                QueryParams.date("establishedTo", establishedTo));
+                errors.attempt(() -> QueryParams.countryCode("country", country)),
+                errors.attempt(() -> QueryParams.enumValue("type", type, AgreementType.class)),
+                errors.attempt(() -> QueryParams.enumValue("status", status, AgreementStatus.class)),
+                errors.attempt(() -> QueryParams.date("establishedFrom", establishedFrom)),
+                errors.attempt(() -> QueryParams.date("establishedTo", establishedTo)));
         if (filter.establishedFrom() != null && filter.establishedTo() != null
                 && filter.establishedFrom().isAfter(filter.establishedTo())) {
-            throw new InvalidParameterException("establishedFrom", "must not be after establishedTo");
+            errors.add("establishedFrom", "must not be after establishedTo");
         }
+        errors.throwIfAny();
         return filter;
     }
 }

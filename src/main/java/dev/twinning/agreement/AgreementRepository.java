@@ -17,7 +17,7 @@ import dev.twinning.signatory.Signatory;
 public class AgreementRepository implements PanacheRepository<Agreement> {
 
     private static final String WITH_CITIES = "select a from Agreement a join fetch a.homeCity join fetch a.partnerCity p";
-    private static final Map<String, String> SORT_FIELDS = Map.of(
+    static final Map<String, String> SORT_FIELDS = Map.of(
             "establishedOn", "a.establishedOn",
             "partnerCity", "p.name",
             "country", "p.country",
@@ -50,6 +50,35 @@ public class AgreementRepository implements PanacheRepository<Agreement> {
     public List<Agreement> listSignedBy(Signatory signatory) {
         return find("select a from Agreement a join fetch a.partnerCity join a.signatories s where s = ?1"
                 + " order by a.establishedOn asc nulls last, a.id", signatory).list();
+    }
+
+    public Optional<Agreement> findBetween(City home, City partner, AgreementType type) {
+        return find("homeCity = ?1 and partnerCity = ?2 and type = ?3", home, partner, type).firstResultOptional();
+    }
+
+    public List<Agreement> listAllWithDetails() {
+        return withSignatories(find(WITH_CITIES + " order by a.id").list());
+    }
+
+    /** Whether another agreement (than the one with this id, if any) already joins these cities with this type. */
+    public boolean existsOtherThan(Long id, City home, City partner, AgreementType type) {
+        String same = "homeCity = ?1 and partnerCity = ?2 and type = ?3";
+        return (id == null ? count(same, home, partner, type) : count(same + " and id <> ?4", home, partner, type, id)) > 0;
+    }
+
+    public List<Long> idsInvolving(City city) {
+        return getEntityManager()
+                .createQuery("select a.id from Agreement a where a.homeCity = :city or a.partnerCity = :city order by a.id",
+                        Long.class)
+                .setParameter("city", city)
+                .getResultList();
+    }
+
+    public List<Long> idsSignedBy(Signatory signatory) {
+        return getEntityManager()
+                .createQuery("select a.id from Agreement a join a.signatories s where s = :signatory order by a.id", Long.class)
+                .setParameter("signatory", signatory)
+                .getResultList();
     }
 
     /** Loads the signatories (and their cities) of all given agreements in one statement. */

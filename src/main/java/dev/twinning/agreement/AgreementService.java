@@ -1,37 +1,138 @@
 package dev.twinning.agreement;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.twinning.city.City;
+import dev.twinning.city.CityRepository;
+import dev.twinning.common.error.ConflictException;
+import dev.twinning.common.error.InputErrors;
+import dev.twinning.common.error.InvalidInputException;
 import dev.twinning.common.error.ResourceNotFoundException;
+import dev.twinning.common.etag.EntityTags;
+import dev.twinning.common.etag.IfMatch;
 import dev.twinning.common.paging.Paged;
+import dev.twinning.common.patch.MergePatch;
 import dev.twinning.common.query.Ids;
+import dev.twinning.signatory.Signatory;
+import dev.twinning.signatory.SignatoryRepository;
 
 @ApplicationScoped
 public class AgreementService {
 
-    private final AgreementRepository repository;
+    private final AgreementRepository agreements;
+    private final CityRepository cities;
+    private final SignatoryRepository signatories;
+    private final EntityTags entityTags;
+    private final MergePatch mergePatch;
 
-    public AgreementService(AgreementRepository repository) {
-        this.repository = repository;
+    public AgreementService(AgreementRepository agreements, CityRepository cities, SignatoryRepository signatories,
+            EntityTags entityTags, MergePatch mergePatch) {
+        this.agreements = agreements;
+        this.cities = cities;
+        this.signatories = signatories;
+        this.entityTags = entityTags;
+        this.mergePatch = mergePatch;
     }
 
     public Paged<AgreementResponse> list(AgreementQuery query) {
+        query.validate();
         AgreementFilter filter = query.filter();
         int page = query.pageNumber();
         int size = query.pageSize();
-        List<AgreementResponse> items = repository.search(filter, query.sort, page, size).stream()
+        List<AgreementResponse> items = agreements.search(filter, query.sort(), page, size).stream()
                 .map(AgreementResponse::from)
                 .toList();
-        return new Paged<>(items, page, size, repository.count(filter));
+        return new Paged<>(items, page, size, agreements.count(filter));
     }
 
     public AgreementResponse get(String id) {
-        return Ids.parse(id)
-                .flatMap(repository::findWithDetails)
-                .map(AgreementResponse::from)
-                .orElseThrow(() -> new ResourceNotFoundException("agreement", id));
+        return AgreementResponse.from(find(id));
     }
 
+    @Transactional
+    public AgreementResponse create(AgreementRequest request) {
+        Agreement agreement = new Agreement();
+        apply(request, agreement);
+        agreements.persist(agreement);
+        agreements.flush();
+        return AgreementResponse.from(agreement);
+    }
+
+    @Transactional
+    public AgreementResponse replace(String id, AgreementRequest request, IfMatch ifMatch) {
+        Agreement agreement = find(id);
+        ifMatch.check(entityTags.of(AgreementResponse.from(agreement)));
+        apply(request, agreement);
+        agreements.flush();
+        return AgreementResponse.from(agreement);
+    }
+
+    @Transactional
+    public AgreementResponse patch(String id, JsonNode patch, IfMatch ifMatch) throws JsonProcessingException {
+        Agreement agreement = find(id);
+        ifMatch.check(entityTags.of(AgreementResponse.from(agreement)));
+        apply(mergePatch.apply(AgreementRequest.from(agreement), patch, AgreementRequest.class), agreement);
+        agreements.flush();
+        return AgreementResponse.from(agreement);
+    }
+
+    @Transactional
+    public void delete(String id, IfMatch ifMatch) {
+        Agreement agreement = find(id);
+        ifMatch.check(entityTags.of(AgreementResponse.from(agreement)));
+        agreements.delete(agreement);
+    }
+
+    private void apply(AgreementRequest request, Agreement agreement) {
+        InputErrors errors = new InputErrors();
+        City home = errors.attempt(() -> city("homeCityId", request.homeCityId()));
+        City partner = errors.attempt(() -> city("partnerCityId", request.partnerCityId()));
+        if (Objects.equals(request.homeCityId(), request.partnerCityId())) {
+            errors.add("partnerCityId", "must differ from homeCityId");
+        }
+        List<Long> signatoryIds = request.signatoryIds() == null ? List.of() : request.signatoryIds();
+        if (new HashSet<>(signatoryIds).size() < signatoryIds.size()) {
+            errors.add("signatoryIds", "must not name the same signatory twice");
+        }
+        List<Signatory> signed = signatoryIds.stream()
+                .map(signatoryId -> errors.attempt(() -> signatory(signatoryIds.indexOf(signatoryId), signatoryId)))
+                .toList();
+        errors.throwIfAny();
+        if (agreements.existsOtherThan(agreement.id, home, partner, request.type())) {
+            throw new ConflictException("An agreement of type " + request.type() + " between cities " + home.id + " and "
+                    + partner.id + " already exists");
+        }
+        agreement.homeCity = home;
+        agreement.partnerCity = partner;
+        agreement.type = request.type();
+        agreement.status = request.status() == null ? AgreementStatus.ACTIVE : request.status();
+        agreement.establishedOn = request.establishedOn();
+        agreement.notes = request.notes();
+        if (!agreement.signatories.equals(signed)) {
+            agreement.signatories.clear();
+            agreement.signatories.addAll(signed);
+        }
+    }
+
+    private City city(String field, Long id) {
+        return cities.findByIdOptional(id).orElseThrow(() -> new InvalidInputException(field, "no city has id " + id));
+    }
+
+    private Signatory signatory(int index, Long id) {
+        return signatories.findWithCity(id)
+                .orElseThrow(() -> new InvalidInputException("signatoryIds[" + index + "]", "no signatory has id " + id));
+    }
+
+    private Agreement find(String id) {
+        return Ids.parse(id).flatMap(agreements::findWithDetails)
+                .orElseThrow(() -> new ResourceNotFoundException("agreement", id));
+    }
 }

@@ -1,7 +1,6 @@
 package dev.twinning.city;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,15 +10,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
+import dev.twinning.common.audit.AuditedEntity;
 
 /** A city: the home city or a partner city abroad. */
 @Entity
 @Table(name = "cities")
-public class City {
+public class City extends AuditedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -48,15 +45,6 @@ public class City {
     public BigDecimal longitude;
 
     String searchText;
-
-    @Version
-    public long version;
-
-    @CreationTimestamp
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    public Instant updatedAt;
 
     @PrePersist
     @PreUpdate

@@ -1,5 +1,7 @@
 package dev.twinning.city;
 
+import java.util.Set;
+
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -7,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import dev.twinning.agreement.AgreementType;
+import dev.twinning.common.error.InputErrors;
 import dev.twinning.common.paging.ListQuery;
 import dev.twinning.common.query.QueryParams;
 
@@ -32,10 +35,28 @@ public class CityQuery extends ListQuery {
             schema = @Schema(type = SchemaType.STRING, defaultValue = "name"), example = "-population")
     public String sort;
 
+    @Override
+    public String sort() {
+        return sort;
+    }
+
+    @Override
+    protected Set<String> sortFields() {
+        return CityRepository.SORT_FIELDS.keySet();
+    }
+
+    @Override
+    protected void checkFilters() {
+        filter();
+    }
+
     public CityFilter filter() {
-        return new CityFilter(
-                QueryParams.countryCode("country", country),
-                QueryParams.enumValue("type", type, AgreementType.class),
-                QueryParams.text("q", q, 200));
+        InputErrors errors = new InputErrors();
+        CityFilter filter = new CityFilter(
+                errors.attempt(() -> QueryParams.countryCode("country", country)),
+                errors.attempt(() -> QueryParams.enumValue("type", type, AgreementType.class)),
+                errors.attempt(() -> QueryParams.text("q", q, 200)));
+        errors.throwIfAny();
+        return filter;
     }
 }

@@ -1,6 +1,7 @@
 package dev.twinning.city;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,7 +16,7 @@ import dev.twinning.common.query.Ids;
 @ApplicationScoped
 public class CityRepository implements PanacheRepository<City> {
 
-    private static final Map<String, String> SORT_FIELDS = Map.of(
+    static final Map<String, String> SORT_FIELDS = Map.of(
             "name", "c.name",
             "country", "c.country",
             "population", "c.population",
@@ -35,10 +36,20 @@ public class CityRepository implements PanacheRepository<City> {
         return count("from City c" + where.where(), where.parameters());
     }
 
-    /** A number finds by id, anything else by slug. */
+    /** A number finds by id, anything else by slug (slugs are lower case, so any case finds them). */
     public Optional<City> findByIdOrSlug(String idOrSlug) {
         Optional<Long> id = Ids.parse(idOrSlug);
-        return id.isPresent() ? findByIdOptional(id.get()) : find("slug", idOrSlug).firstResultOptional();
+        return id.isPresent()
+                ? findByIdOptional(id.get())
+                : find("slug", idOrSlug.toLowerCase(Locale.ROOT)).firstResultOptional();
+    }
+
+    public Optional<City> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    public boolean existsBySlug(String slug) {
+        return count("slug", slug) > 0;
     }
 
     private static Filter where(CityFilter filter) {

@@ -1,41 +1,139 @@
 package dev.twinning.city;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.twinning.agreement.AgreementRepository;
 import dev.twinning.agreement.AgreementResponse;
+import dev.twinning.common.error.ConflictException;
 import dev.twinning.common.error.ResourceNotFoundException;
+import dev.twinning.common.etag.EntityTags;
+import dev.twinning.common.etag.IfMatch;
 import dev.twinning.common.paging.Paged;
+import dev.twinning.common.patch.MergePatch;
+import dev.twinning.signatory.SignatoryRepository;
 
 @ApplicationScoped
 public class CityService {
 
     private final CityRepository cities;
     private final AgreementRepository agreements;
+    private final SignatoryRepository signatories;
+    private final EntityTags entityTags;
+    private final MergePatch mergePatch;
 
-    public CityService(CityRepository cities, AgreementRepository agreements) {
+    public CityService(CityRepository cities, AgreementRepository agreements, SignatoryRepository signatories,
+            EntityTags entityTags, MergePatch mergePatch) {
         this.cities = cities;
         this.agreements = agreements;
+        this.signatories = signatories;
+        this.entityTags = entityTags;
+        this.mergePatch = mergePatch;
     }
 
     public Paged<CityResponse> list(CityQuery query) {
+        query.validate();
         CityFilter filter = query.filter();
         int page = query.pageNumber();
         int size = query.pageSize();
-        List<CityResponse> items = cities.search(filter, query.sort, page, size).stream()
+        List<CityResponse> items = cities.search(filter, query.sort(), page, size).stream()
                 .map(CityResponse::from)
                 .toList();
         return new Paged<>(items, page, size, cities.count(filter));
     }
 
     public CityResponse get(String idOrSlug) {
-        City city = cities.findByIdOrSlug(idOrSlug)
-                .orElseThrow(() -> new ResourceNotFoundException("city", idOrSlug));
+        return detail(find(idOrSlug));
+    }
+
+    @Transactional
+    public CityResponse create(CityRequest request) {
+        City city = new City();
+        request.applyTo(city);
+        city.slug = request.slug() != null ? requireFreeSlug(request.slug()) : freeSlugFor(request.name());
+        cities.persist(city);
+        cities.flush();
+        return CityResponse.withAgreements(city, List.of());
+    }
+
+    @Transactional
+    public CityResponse replace(String idOrSlug, CityRequest request, IfMatch ifMatch) {
+        City city = find(idOrSlug);
+        ifMatch.check(entityTags.of(detail(city)));
+        return write(city, request);
+    }
+
+    @Transactional
+    public CityResponse patch(String idOrSlug, JsonNode patch, IfMatch ifMatch) throws JsonProcessingException {
+        City city = find(idOrSlug);
+        ifMatch.check(entityTags.of(detail(city)));
+        return write(city, mergePatch.apply(CityRequest.from(city), patch, CityRequest.class));
+    }
+
+    @Transactional
+    public void delete(String idOrSlug, IfMatch ifMatch) {
+        City city = find(idOrSlug);
+        ifMatch.check(entityTags.of(detail(city)));
+        List<Long> agreementIds = agreements.idsInvolving(city);
+        List<Long> signatoryIds = signatories.idsFromCity(city);
+        if (!agreementIds.isEmpty() || !signatoryIds.isEmpty()) {
+            throw new ConflictException("City '" + city.slug + "' is still referenced by "
+                    + references(agreementIds, signatoryIds)
+                    + "; delete or change those first");
+        }
+        cities.delete(city);
+    }
+
+    private CityResponse write(City city, CityRequest request) {
+        if (request.slug() != null && !request.slug().equals(city.slug)) {
+            requireFreeSlug(request.slug());
+        }
+        request.applyTo(city);
+        cities.flush();
+        return detail(city);
+    }
+
+    private City find(String idOrSlug) {
+        return cities.findByIdOrSlug(idOrSlug).orElseThrow(() -> new ResourceNotFoundException("city", idOrSlug));
+    }
+
+    private CityResponse detail(City city) {
         List<AgreementResponse> cityAgreements = agreements.listByCity(city).stream()
                 .map(AgreementResponse::from)
                 .toList();
         return CityResponse.withAgreements(city, cityAgreements);
+    }
+
+    private String requireFreeSlug(String slug) {
+        if (cities.existsBySlug(slug)) {
+            throw new ConflictException("A city with slug '" + slug + "' already exists");
+        }
+        return slug;
+    }
+
+    private String freeSlugFor(String name) {
+        String base = Slugs.from(name);
+        String slug = base;
+        for (int suffix = 2; cities.existsBySlug(slug); suffix++) {
+            slug = base + "-" + suffix;
+        }
+        return slug;
+    }
+
+    private static String references(List<Long> agreementIds, List<Long> signatoryIds) {
+        List<String> parts = new ArrayList<>();
+        if (!agreementIds.isEmpty()) {
+            parts.add("agreements with ids " + agreementIds);
+        }
+        if (!signatoryIds.isEmpty()) {
+            parts.add("signatories with ids " + signatoryIds);
+        }
+        return String.join(" and ", parts);
     }
 }

@@ -1,6 +1,5 @@
 package dev.twinning.page;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,17 +12,14 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 import dev.twinning.agreement.Agreement;
+import dev.twinning.common.audit.AuditedEntity;
 
 /** A page of the public site, presenting some agreements in a chosen order. */
 @Entity
 @Table(name = "pages")
-public class Page {
+public class Page extends AuditedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -40,12 +36,4 @@ public class Page {
     @OrderColumn(name = "position")
     public List<Agreement> agreements = new ArrayList<>();
 
-    @Version
-    public long version;
-
-    @CreationTimestamp
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    public Instant updatedAt;
 }

@@ -1,5 +1,7 @@
 package dev.twinning.page;
 
+import java.util.Set;
+
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -15,4 +17,14 @@ public class PageQuery extends ListQuery {
     @Parameter(description = "Comma-separated sort fields, '-' for descending: key, title, updatedAt",
             schema = @Schema(type = SchemaType.STRING, defaultValue = "key"), example = "title")
     public String sort;
+
+    @Override
+    public String sort() {
+        return sort;
+    }
+
+    @Override
+    protected Set<String> sortFields() {
+        return PageRepository.SORT_FIELDS.keySet();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.twinning.page;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,17 +16,32 @@ import dev.twinning.common.query.Ids;
 @ApplicationScoped
 public class PageRepository implements PanacheRepository<Page> {
 
-    private static final Map<String, String> SORT_FIELDS = Map.of("key", "p.key", "title", "p.title", "updatedAt",
+    static final Map<String, String> SORT_FIELDS = Map.of("key", "p.key", "title", "p.title", "updatedAt",
             "p.updatedAt");
 
     public List<Page> listPage(String sort, int page, int size) {
         return find("select p from Page p" + Sorting.orderBy(sort, "key", SORT_FIELDS, "p.id")).page(page, size).list();
     }
 
-    /** A number finds by id, anything else by key. */
+    /** A number finds by id, anything else by key (keys are lower case, so any case finds them). */
     public Optional<Page> findByIdOrKey(String idOrKey) {
         Optional<Long> id = Ids.parse(idOrKey);
-        return id.isPresent() ? findByIdOptional(id.get()) : find("key", idOrKey).firstResultOptional();
+        return id.isPresent()
+                ? findByIdOptional(id.get())
+                : find("key", idOrKey.toLowerCase(Locale.ROOT)).firstResultOptional();
+    }
+
+    public Optional<Page> findByKey(String key) {
+        return find("key", key).firstResultOptional();
+    }
+
+    /** Every page with the ids of the agreements it presents, in two statements. */
+    public List<Page> listAllWithAgreements() {
+        return find("select distinct p from Page p left join fetch p.agreements order by p.id").list();
+    }
+
+    public boolean existsByKey(String key) {
+        return count("key", key) > 0;
     }
 
     /** The agreements a page presents, in page order, with both cities loaded. */

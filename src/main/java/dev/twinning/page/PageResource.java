@@ -1,22 +1,42 @@
 package dev.twinning.page;
 
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.twinning.common.etag.EntityTags;
+import dev.twinning.common.etag.IfMatch;
 import dev.twinning.common.paging.Paged;
+import dev.twinning.common.patch.MergePatch;
+import dev.twinning.user.Role;
 
 @Path("/api/v1/pages")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,7 +54,7 @@ public class PageResource {
     @GET
     @Operation(operationId = "listPages", summary = "List pages",
             description = "Page metadata; fetch one page for its agreements and survey result.")
-    @APIResponse(responseCode = "200", description = "One page of pages")
+    @APIResponse(responseCode = "200", description = "One page of signatories")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public Paged<PageResponse> list(@BeanParam PageQuery query) {
@@ -51,7 +71,92 @@ public class PageResource {
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public RestResponse<PageResponse> get(
             @Parameter(description = "Page id or key", example = "friendship-cities") @PathParam("idOrKey") String idOrKey,
-            @Context Request request) {
-        return entityTags.ok(request, service.get(idOrKey));
+            @RestHeader("If-None-Match") String ifNoneMatch) {
+        return entityTags.ok(ifNoneMatch, service.get(idOrKey));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @SecurityRequirement(name = "basicAuth")
+    @Operation(operationId = "createPage", summary = "Create a page",
+            description = "The agreements it presents are referenced by id, in page order.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PageRequest.class),
+            examples = @ExampleObject(name = "example",
+                    value = "{\"key\": \"partner-cities-news\", \"title\": \"Partner Cities News\", \"body\": \"Latest exchanges.\", \"agreementIds\": [1, 5]}")))
+    @APIResponse(responseCode = "201", description = "Created; Location names the new page",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public RestResponse<PageResponse> create(@NotNull @Valid PageRequest request) {
+        PageResponse page = service.create(request);
+        return entityTags.created(URI.create("/api/v1/pages/" + page.key()), page);
+    }
+
+    @PUT
+    @Path("{idOrKey}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @SecurityRequirement(name = "basicAuth")
+    @Operation(operationId = "replacePage", summary = "Replace a page", description = "An absent optional field becomes empty.")
+    @APIResponse(responseCode = "200", description = "The page as stored, with its new ETag")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public RestResponse<PageResponse> replace(@PathParam("idOrKey") String idOrKey,
+            @Parameter(
+                    description = "ETag of the version you edited; a stale one gets 412") @RestHeader("If-Match") String ifMatch,
+            @NotNull @Valid PageRequest request) {
+        return entityTags.written(service.replace(idOrKey, request, IfMatch.of(ifMatch)));
+    }
+
+    @PATCH
+    @Path("{idOrKey}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @SecurityRequirement(name = "basicAuth")
+    @Operation(operationId = "patchPage", summary = "Change some fields of a page",
+            description = "JSON Merge Patch (RFC 7396) over the PageRequest fields; null removes an optional field.")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = Object.class),
+                    examples = @ExampleObject(name = "example", value = "{\"title\": \"Friendship Cities Abroad\"}")))
+    @APIResponse(responseCode = "200", description = "The page as stored, with its new ETag")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public RestResponse<PageResponse> patch(@PathParam("idOrKey") String idOrKey,
+            @Parameter(
+                    description = "ETag of the version you edited; a stale one gets 412") @RestHeader("If-Match") String ifMatch,
+            JsonNode patch) throws JsonProcessingException {
+        return entityTags.written(service.patch(idOrKey, patch, IfMatch.of(ifMatch)));
+    }
+
+    @DELETE
+    @Path("{idOrKey}")
+    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @SecurityRequirement(name = "basicAuth")
+    @Operation(operationId = "deletePage", summary = "Delete a page", description = "Also deletes the page's survey votes.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    public void delete(@PathParam("idOrKey") String idOrKey,
+            @Parameter(
+                    description = "ETag of the version you saw; a stale one gets 412") @RestHeader("If-Match") String ifMatch) {
+        service.delete(idOrKey, IfMatch.of(ifMatch));
     }
 }

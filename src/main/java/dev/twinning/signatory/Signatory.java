@@ -1,7 +1,5 @@
 package dev.twinning.signatory;
 
-import java.time.Instant;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -10,17 +8,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 import dev.twinning.city.City;
+import dev.twinning.common.audit.AuditedEntity;
 
 /** A person who signed agreements for one city's office; one person may sign several agreements. */
 @Entity
 @Table(name = "signatories")
-public class Signatory {
+public class Signatory extends AuditedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -34,12 +29,4 @@ public class Signatory {
     @JoinColumn(name = "city_id")
     public City city;
 
-    @Version
-    public long version;
-
-    @CreationTimestamp
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    public Instant updatedAt;
 }

@@ -1,5 +1,7 @@
 package dev.twinning.signatory;
 
+import java.util.Set;
+
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -15,4 +17,14 @@ public class SignatoryQuery extends ListQuery {
     @Parameter(description = "Comma-separated sort fields, '-' for descending: name, city",
             schema = @Schema(type = SchemaType.STRING, defaultValue = "name"), example = "city,name")
     public String sort;
+
+    @Override
+    public String sort() {
+        return sort;
+    }
+
+    @Override
+    protected Set<String> sortFields() {
+        return SignatoryRepository.SORT_FIELDS.keySet();
+    }
 }

@@ -8,16 +8,32 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
+import dev.twinning.city.City;
 import dev.twinning.common.paging.Sorting;
 
 @ApplicationScoped
 public class SignatoryRepository implements PanacheRepository<Signatory> {
 
     private static final String WITH_CITY = "select s from Signatory s join fetch s.city c";
-    private static final Map<String, String> SORT_FIELDS = Map.of("name", "s.name", "city", "c.name");
+    static final Map<String, String> SORT_FIELDS = Map.of("name", "s.name", "city", "c.name");
 
     public List<Signatory> listPage(String sort, int page, int size) {
         return find(WITH_CITY + Sorting.orderBy(sort, "name", SORT_FIELDS, "s.id")).page(page, size).list();
+    }
+
+    public Optional<Signatory> findByNameAndCity(String name, City city) {
+        return find("name = ?1 and city = ?2", name, city).firstResultOptional();
+    }
+
+    public List<Signatory> listAllWithCity() {
+        return find(WITH_CITY + " order by s.id").list();
+    }
+
+    public List<Long> idsFromCity(City city) {
+        return getEntityManager()
+                .createQuery("select s.id from Signatory s where s.city = :city order by s.id", Long.class)
+                .setParameter("city", city)
+                .getResultList();
     }
 
     public Optional<Signatory> findWithCity(long id) {

@@ -1,22 +1,42 @@
 package dev.twinning.signatory;
 
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.twinning.common.etag.EntityTags;
+import dev.twinning.common.etag.IfMatch;
 import dev.twinning.common.paging.Paged;
+import dev.twinning.common.patch.MergePatch;
+import dev.twinning.user.Role;
 
 @Path("/api/v1/signatories")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,7 +71,94 @@ public class SignatoryResource {
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public RestResponse<SignatoryResponse> get(
             @Parameter(description = "Signatory id", example = "1") @PathParam("id") String id,
-            @Context Request request) {
-        return entityTags.ok(request, service.get(id));
+            @RestHeader("If-None-Match") String ifNoneMatch) {
+        return entityTags.ok(ifNoneMatch, service.get(id));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @SecurityRequirement(name = "basicAuth")
+    @Operation(operationId = "createSignatory", summary = "Create a signatory",
+            description = "The city whose office the person held is referenced by id.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SignatoryRequest.class),
+            examples = @ExampleObject(name = "mayor",
+                    value = "{\"name\": \"Jo Yong-ik\", \"title\": \"Mayor\", \"cityId\": 1}")))
+    @APIResponse(responseCode = "201", description = "Created; Location names the new signatory",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SignatoryResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public RestResponse<SignatoryResponse> create(@NotNull @Valid SignatoryRequest request) {
+        SignatoryResponse signatory = service.create(request);
+        return entityTags.created(URI.create("/api/v1/signatories/" + signatory.id()), signatory);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @SecurityRequirement(name = "basicAuth")
+    @Operation(operationId = "replaceSignatory", summary = "Replace a signatory",
+            description = "An absent optional field becomes empty.")
+    @APIResponse(responseCode = "200", description = "The signatory as stored, with its new ETag")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public RestResponse<SignatoryResponse> replace(@PathParam("id") String id,
+            @Parameter(
+                    description = "ETag of the version you edited; a stale one gets 412") @RestHeader("If-Match") String ifMatch,
+            @NotNull @Valid SignatoryRequest request) {
+        return entityTags.written(service.replace(id, request, IfMatch.of(ifMatch)));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @SecurityRequirement(name = "basicAuth")
+    @Operation(operationId = "patchSignatory", summary = "Change some fields of a signatory",
+            description = "JSON Merge Patch (RFC 7396) over the SignatoryRequest fields; null removes an optional field.")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = Object.class),
+                    examples = @ExampleObject(name = "title", value = "{\"title\": \"Former Mayor\"}")))
+    @APIResponse(responseCode = "200", description = "The signatory as stored, with its new ETag")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public RestResponse<SignatoryResponse> patch(@PathParam("id") String id,
+            @Parameter(
+                    description = "ETag of the version you edited; a stale one gets 412") @RestHeader("If-Match") String ifMatch,
+            JsonNode patch) throws JsonProcessingException {
+        return entityTags.written(service.patch(id, patch, IfMatch.of(ifMatch)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @SecurityRequirement(name = "basicAuth")
+    @Operation(operationId = "deleteSignatory", summary = "Delete a signatory",
+            description = "Refused with 409 while agreements list the person.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    public void delete(@PathParam("id") String id,
+            @Parameter(
+                    description = "ETag of the version you saw; a stale one gets 412") @RestHeader("If-Match") String ifMatch) {
+        service.delete(id, IfMatch.of(ifMatch));
     }
 }

@@ -3,10 +3,20 @@ package dev.twinning.signatory;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.twinning.agreement.AgreementRepository;
+import dev.twinning.city.CityRepository;
+import dev.twinning.common.error.ConflictException;
+import dev.twinning.common.error.InvalidInputException;
 import dev.twinning.common.error.ResourceNotFoundException;
+import dev.twinning.common.etag.EntityTags;
+import dev.twinning.common.etag.IfMatch;
 import dev.twinning.common.paging.Paged;
+import dev.twinning.common.patch.MergePatch;
 import dev.twinning.common.query.Ids;
 
 @ApplicationScoped
@@ -14,24 +24,86 @@ public class SignatoryService {
 
     private final SignatoryRepository signatories;
     private final AgreementRepository agreements;
+    private final CityRepository cities;
+    private final EntityTags entityTags;
+    private final MergePatch mergePatch;
 
-    public SignatoryService(SignatoryRepository signatories, AgreementRepository agreements) {
+    public SignatoryService(SignatoryRepository signatories, AgreementRepository agreements, CityRepository cities,
+            EntityTags entityTags, MergePatch mergePatch) {
         this.signatories = signatories;
         this.agreements = agreements;
+        this.cities = cities;
+        this.entityTags = entityTags;
+        this.mergePatch = mergePatch;
     }
 
     public Paged<SignatoryResponse> list(SignatoryQuery query) {
+        query.validate();
         int page = query.pageNumber();
         int size = query.pageSize();
-        List<SignatoryResponse> items = signatories.listPage(query.sort, page, size).stream()
+        List<SignatoryResponse> items = signatories.listPage(query.sort(), page, size).stream()
                 .map(SignatoryResponse::from)
                 .toList();
         return new Paged<>(items, page, size, signatories.count());
     }
 
     public SignatoryResponse get(String id) {
-        Signatory signatory = Ids.parse(id).flatMap(signatories::findWithCity)
+        return detail(find(id));
+    }
+
+    @Transactional
+    public SignatoryResponse create(SignatoryRequest request) {
+        Signatory signatory = new Signatory();
+        apply(request, signatory);
+        signatories.persist(signatory);
+        signatories.flush();
+        return SignatoryResponse.withAgreements(signatory, List.of());
+    }
+
+    @Transactional
+    public SignatoryResponse replace(String id, SignatoryRequest request, IfMatch ifMatch) {
+        Signatory signatory = find(id);
+        ifMatch.check(entityTags.of(detail(signatory)));
+        apply(request, signatory);
+        signatories.flush();
+        return detail(signatory);
+    }
+
+    @Transactional
+    public SignatoryResponse patch(String id, JsonNode patch, IfMatch ifMatch) throws JsonProcessingException {
+        Signatory signatory = find(id);
+        ifMatch.check(entityTags.of(detail(signatory)));
+        apply(mergePatch.apply(SignatoryRequest.from(signatory), patch, SignatoryRequest.class), signatory);
+        signatories.flush();
+        return detail(signatory);
+    }
+
+    @Transactional
+    public void delete(String id, IfMatch ifMatch) {
+        Signatory signatory = find(id);
+        ifMatch.check(entityTags.of(detail(signatory)));
+        List<Long> signed = agreements.idsSignedBy(signatory);
+        if (!signed.isEmpty()) {
+            throw new ConflictException("Signatory " + signatory.id + " signed agreements with ids " + signed
+                    + "; remove them from those agreements first");
+        }
+        signatories.delete(signatory);
+    }
+
+    private void apply(SignatoryRequest request, Signatory signatory) {
+        signatory.name = request.name().trim();
+        signatory.nativeName = request.nativeName();
+        signatory.title = request.title();
+        signatory.city = cities.findByIdOptional(request.cityId())
+                .orElseThrow(() -> new InvalidInputException("cityId", "no city has id " + request.cityId()));
+    }
+
+    private Signatory find(String id) {
+        return Ids.parse(id).flatMap(signatories::findWithCity)
                 .orElseThrow(() -> new ResourceNotFoundException("signatory", id));
+    }
+
+    private SignatoryResponse detail(Signatory signatory) {
         List<SignedAgreement> signed = agreements.listSignedBy(signatory).stream().map(SignedAgreement::from).toList();
         return SignatoryResponse.withAgreements(signatory, signed);
     }

@@ -1,23 +1,38 @@
 package dev.twinning.common.error;
 
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+import dev.twinning.common.etag.PreconditionFailedException;
 
 /**
  * Turns every exception that leaves a resource into an RFC 9457 problem. Details are written here, never
@@ -34,8 +49,49 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public RestResponse<Problem> invalidParameter(InvalidParameterException e, UriInfo uri) {
-        return invalid(uri, List.of(new Problem.FieldError(e.parameter(), e.getMessage())));
+    public RestResponse<Problem> conflict(ConflictException e, UriInfo uri) {
+        return problem(409, e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> preconditionFailed(PreconditionFailedException e, UriInfo uri) {
+        return problem(412, e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public RestResponse<Problem> unauthorized(UriInfo uri) {
+        RestResponse<Problem> response = problem(401, "Log in with HTTP Basic as an editor or admin", uri, null);
+        response.getHeaders().putSingle(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Twinning\", charset=\"UTF-8\"");
+        return response;
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(403, "Your role does not allow this", uri, null);
+    }
+
+    /** Database constraints back up the checks the services make, for requests that race each other. */
+    @ServerExceptionMapper
+    public RestResponse<Problem> persistence(PersistenceException e, UriInfo uri) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return problem(409, "Another request changed this resource at the same time; fetch it again and retry", uri,
+                        null);
+            }
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
+                return switch (violation.getKind()) {
+                    case UNIQUE -> problem(409, "A resource with the same key already exists", uri, null);
+                    case FOREIGN_KEY -> problem(409, "The change would break a reference between resources", uri, null);
+                    default -> problem(400, "A value is outside what the data allows", uri, null);
+                };
+            }
+        }
+        return unexpected(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> invalidParameter(InvalidInputException e, UriInfo uri) {
+        return invalid(uri, e.errors());
     }
 
     @ServerExceptionMapper
@@ -50,20 +106,33 @@ public class ProblemMapper {
         return invalid(uri, errors);
     }
 
-    @ServerExceptionMapper
-    public RestResponse<Problem> unreadableJson(JsonProcessingException e, UriInfo uri) {
+    /** Also declared for the subtypes that Quarkus REST maps itself, so that they come out as problems too. */
+    @ServerExceptionMapper({JsonProcessingException.class, UnrecognizedPropertyException.class, InvalidFormatException.class,
+            MismatchedInputException.class})
+    public RestResponse<Problem> unreadableJson(Exception e, UriInfo uri) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
                     .orElse("body");
-            return invalid(uri, List.of(new Problem.FieldError(field, "has a value of the wrong type or is not allowed")));
+            String message = e instanceof UnrecognizedPropertyException
+                    ? "is not a field of this request"
+                    : e instanceof MismatchedInputException mismatch
+                            ? expected(mismatch.getTargetType())
+                            : "has a value of the wrong type or out of range";
+            return invalid(uri, List.of(new Problem.FieldError(field, message)));
+        }
+        if (e instanceof MismatchedInputException) {
+            return problem(400, "The request body must be a JSON object", uri, null);
         }
         return problem(400, "The request body is not valid JSON", uri, null);
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> http(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
@@ -91,11 +160,35 @@ public class ProblemMapper {
         return RestResponse.ResponseBuilder.<Problem>create(status).entity(body).type(PROBLEM_JSON).build();
     }
 
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "has a value of the wrong type";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (type == LocalDate.class) {
+            return "must be a real date in the form YYYY-MM-DD";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "must be a number in range";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type == String.class) {
+            return "must be a string";
+        }
+        return List.class.isAssignableFrom(type) ? "must be an array" : "has a value of the wrong type or out of range";
+    }
+
     private static String detailFor(int status) {
         return switch (status) {
             case 400 -> "The request is malformed";
             case 404 -> "There is no resource at this path";
             case 405 -> "This method is not allowed on this resource";
+            case 401 -> "Log in with HTTP Basic as an editor or admin";
+            case 403 -> "Your role does not allow this";
             case 406 -> "None of the media types in Accept can be produced; use " + MediaType.APPLICATION_JSON;
             case 413 -> "The request body is too large";
             case 415 -> "This media type is not supported for the request body; use " + MediaType.APPLICATION_JSON;
@@ -117,21 +210,14 @@ public class ProblemMapper {
         StringBuilder field = new StringBuilder();
         String parameter = null;
         for (Path.Node node : path) {
-            switch (node.getKind()) {
-                case PARAMETER -> parameter = node.getName();
-                case PROPERTY, CONTAINER_ELEMENT -> {
-                    if (node.getName() == null) {
-                        break;
-                    }
-                    if (!field.isEmpty()) {
-                        field.append('.');
-                    }
-                    field.append(node.getName());
-                    if (node.getIndex() != null) {
-                        field.append('[').append(node.getIndex()).append(']');
-                    }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                if (node.isInIterable()) {
+                    field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
                 }
-                default -> {
+                if (node.getName() != null && !node.getName().startsWith("<")) {
+                    field.append(field.isEmpty() ? "" : ".").append(node.getName());
                 }
             }
         }

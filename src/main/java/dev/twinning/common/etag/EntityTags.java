@@ -1,13 +1,12 @@
 package dev.twinning.common.etag;
 
+import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.Request;
-import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -36,13 +35,36 @@ public class EntityTags {
         }
     }
 
-    /** 200 with the body and its ETag, or 304 when the client's If-None-Match already names it. */
-    public <T> RestResponse<T> ok(Request request, T representation) {
+    /**
+     * 200 with the body and its ETag, or 304 when If-None-Match already names it. The comparison is weak
+     * (RFC 9110), so a tag a proxy marked {@code W/} after compressing still matches.
+     */
+    public <T> RestResponse<T> ok(String ifNoneMatch, T representation) {
         EntityTag tag = of(representation);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        if (notModified != null) {
+        if (ifNoneMatch != null && names(ifNoneMatch, tag)) {
             return RestResponse.ResponseBuilder.<T>create(RestResponse.Status.NOT_MODIFIED).tag(tag).build();
         }
         return RestResponse.ResponseBuilder.ok(representation).tag(tag).build();
+    }
+
+    private static boolean names(String header, EntityTag tag) {
+        String quoted = "\"" + tag.getValue() + "\"";
+        for (String candidate : header.split(",")) {
+            String value = candidate.trim();
+            if (value.equals("*") || value.equals(quoted) || value.equals("W/" + quoted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 200 with the representation a write produced and its new ETag. */
+    public <T> RestResponse<T> written(T representation) {
+        return RestResponse.ResponseBuilder.ok(representation).tag(of(representation)).build();
+    }
+
+    /** 201 with the new resource's location, representation and ETag. */
+    public <T> RestResponse<T> created(URI location, T representation) {
+        return RestResponse.ResponseBuilder.<T>created(location).entity(representation).tag(of(representation)).build();
     }
 }

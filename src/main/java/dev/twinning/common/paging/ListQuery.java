@@ -1,18 +1,21 @@
 package dev.twinning.common.paging;
 
+import java.util.Set;
+
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-import dev.twinning.common.error.InvalidParameterException;
+import dev.twinning.common.error.InputErrors;
+import dev.twinning.common.error.InvalidInputException;
 
 /**
- * The paging parameters every list takes; each list's query extends it with its filters and sort. They arrive as text so that a bad value gets a 400 naming the
- * parameter instead of the framework's conversion error.
+ * The paging parameters every list takes; each list's query extends it with its sort and filters. They
+ * arrive as text so that a bad value gets a 400 naming the parameter instead of a conversion error.
  */
-public class ListQuery {
+public abstract class ListQuery {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
@@ -27,10 +30,32 @@ public class ListQuery {
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
     public String size;
 
+    /** The raw {@code sort} parameter; each list documents its own choices. */
+    public abstract String sort();
+
+    protected abstract Set<String> sortFields();
+
+    /** Parses the list's own filters, throwing {@link InvalidInputException} for every bad one. */
+    protected void checkFilters() {
+    }
+
+    /** Checks every parameter and reports all bad ones in one 400. */
+    public void validate() {
+        InputErrors errors = new InputErrors();
+        Integer number = errors.attempt(this::pageNumber);
+        Integer perPage = errors.attempt(this::pageSize);
+        errors.attempt(() -> Sorting.keys(sort(), sortFields()));
+        errors.run(this::checkFilters);
+        if (number != null && perPage != null && (long) number * perPage > Integer.MAX_VALUE) {
+            errors.add("page", "is too large for this page size");
+        }
+        errors.throwIfAny();
+    }
+
     public int pageNumber() {
         int value = parse("page", page, 0);
         if (value < 0) {
-            throw new InvalidParameterException("page", "must be 0 or greater");
+            throw new InvalidInputException("page", "must be 0 or greater");
         }
         return value;
     }
@@ -38,7 +63,7 @@ public class ListQuery {
     public int pageSize() {
         int value = parse("size", size, DEFAULT_SIZE);
         if (value < 1 || value > MAX_SIZE) {
-            throw new InvalidParameterException("size", "must be between 1 and " + MAX_SIZE);
+            throw new InvalidInputException("size", "must be between 1 and " + MAX_SIZE);
         }
         return value;
     }
@@ -50,7 +75,7 @@ public class ListQuery {
         try {
             return Integer.parseInt(raw.trim());
         } catch (NumberFormatException e) {
-            throw new InvalidParameterException(name, "must be a whole number");
+            throw new InvalidInputException(name, "must be a whole number");
         }
     }
 }

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.twinning.common.error.InvalidParameterException;
+import dev.twinning.common.error.InvalidInputException;
 
 /** Parses optional query parameters, answering a bad value with a 400 that names the parameter. */
 public final class QueryParams {
@@ -23,7 +23,7 @@ public final class QueryParams {
         }
         String code = raw.trim().toUpperCase(Locale.ROOT);
         if (!COUNTRY_CODES.contains(code)) {
-            throw new InvalidParameterException(name, "must be an ISO 3166-1 alpha-2 country code such as CN");
+            throw new InvalidInputException(name, "must be an ISO 3166-1 alpha-2 country code such as CN");
         }
         return code;
     }
@@ -36,7 +36,7 @@ public final class QueryParams {
             return Enum.valueOf(type, raw.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-            throw new InvalidParameterException(name, "must be one of " + allowed);
+            throw new InvalidInputException(name, "must be one of " + allowed);
         }
     }
 
@@ -47,7 +47,7 @@ public final class QueryParams {
         try {
             return LocalDate.parse(raw.trim());
         } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(name, "must be a real date in the form YYYY-MM-DD");
+            throw new InvalidInputException(name, "must be a real date in the form YYYY-MM-DD");
         }
     }
 
@@ -56,7 +56,7 @@ public final class QueryParams {
             return null;
         }
         if (raw.length() > maxLength) {
-            throw new InvalidParameterException(name, "must be at most " + maxLength + " characters");
+            throw new InvalidInputException(name, "must be at most " + maxLength + " characters");
         }
         return raw.trim();
     }

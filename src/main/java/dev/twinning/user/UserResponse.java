@@ -1,0 +1,24 @@
+package dev.twinning.user;
+
+import java.time.Instant;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A staff account without its password hash. */
+@Schema(name = "User")
+public record UserResponse(
+        @Schema(required = true, example = "3") long id,
+        @Schema(required = true, example = "editor.kim") String username,
+        @Schema(required = true) Role role,
+        @Schema(required = true, description = "Disabled users cannot log in") boolean enabled,
+        @Schema(required = true, example = "0") long version,
+        @Schema(required = true) Instant createdAt,
+        @Schema(required = true) Instant updatedAt,
+        @Schema(required = true, example = "admin") String createdBy,
+        @Schema(required = true, example = "admin") String updatedBy) {
+
+    static UserResponse from(User user) {
+        return new UserResponse(user.id, user.username, user.role, user.enabled, user.version, user.createdAt,
+                user.updatedAt, user.createdBy, user.updatedBy);
+    }
+}

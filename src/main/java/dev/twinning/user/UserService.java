@@ -1,0 +1,84 @@
+package dev.twinning.user;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+
+import dev.twinning.common.error.ConflictException;
+import dev.twinning.common.error.ResourceNotFoundException;
+import dev.twinning.common.paging.Paged;
+import dev.twinning.common.query.Ids;
+
+@ApplicationScoped
+public class UserService {
+
+    private final UserRepository users;
+
+    public UserService(UserRepository users) {
+        this.users = users;
+    }
+
+    public Paged<UserResponse> list(UserQuery query) {
+        query.validate();
+        int page = query.pageNumber();
+        int size = query.pageSize();
+        List<UserResponse> items = users.listPage(query.sort(), page, size).stream().map(UserResponse::from).toList();
+        return new Paged<>(items, page, size, users.count());
+    }
+
+    public UserResponse get(String id) {
+        return UserResponse.from(find(id));
+    }
+
+    @Transactional
+    public UserResponse create(NewUser request) {
+        if (users.findByUsername(request.username()).isPresent()) {
+            throw new ConflictException("A user named '" + request.username() + "' already exists");
+        }
+        User user = new User();
+        user.username = request.username();
+        user.passwordHash = BcryptUtil.bcryptHash(request.password());
+        user.role = request.role();
+        users.persist(user);
+        users.flush();
+        return UserResponse.from(user);
+    }
+
+    @Transactional
+    public UserResponse change(String id, UserChange change) {
+        User user = find(id);
+        boolean losesAdmin = user.role == Role.ADMIN && user.enabled
+                && ((change.role() != null && change.role() != Role.ADMIN) || Boolean.FALSE.equals(change.enabled()));
+        if (losesAdmin && users.countEnabledAdmins() <= 1) {
+            throw new ConflictException("'" + user.username + "' is the last enabled admin; make another admin first");
+        }
+        if (change.role() != null) {
+            user.role = change.role();
+        }
+        if (change.enabled() != null) {
+            user.enabled = change.enabled();
+        }
+        if (change.password() != null) {
+            user.passwordHash = BcryptUtil.bcryptHash(change.password());
+        }
+        users.flush();
+        return UserResponse.from(user);
+    }
+
+    /** Creates the first admin from configuration unless a user of that name exists (which is left as it is). */
+    @Transactional
+    public boolean createAdminIfAbsent(String username, String password) {
+        if (users.findByUsername(username).isPresent()) {
+            return false;
+        }
+        create(new NewUser(username, password, Role.ADMIN));
+        return true;
+    }
+
+    private User find(String id) {
+        return Ids.parse(id).flatMap(users::findByIdOptional).orElseThrow(() -> new ResourceNotFoundException("user", id));
+    }
+}
