@@ -23,12 +23,15 @@ public record AgreementResponse(
         @Schema(required = true, description = "Who signed, home side first; may be empty") List<SignatorySummary> signatories,
         @Schema(required = true, example = "0") long version,
         @Schema(required = true) Instant createdAt,
-        @Schema(required = true) Instant updatedAt) {
+        @Schema(required = true) Instant updatedAt,
+        @Schema(required = true, description = "User who created it; system for seeded data",
+                example = "admin") String createdBy,
+        @Schema(required = true, description = "User who changed it last", example = "admin") String updatedBy) {
 
     public static AgreementResponse from(Agreement agreement) {
         return new AgreementResponse(agreement.id, agreement.type, agreement.status, agreement.establishedOn,
                 agreement.notes, CityResponse.from(agreement.homeCity), CityResponse.from(agreement.partnerCity),
                 agreement.signatories.stream().map(SignatorySummary::from).toList(),
-                agreement.version, agreement.createdAt, agreement.updatedAt);
+                agreement.version, agreement.createdAt, agreement.updatedAt, agreement.createdBy, agreement.updatedBy);
     }
 }

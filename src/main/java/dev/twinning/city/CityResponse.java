@@ -36,6 +36,9 @@ public record CityResponse(
         @Schema(required = true, example = "0") long version,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt,
+        @Schema(required = true, description = "User who created it; system for seeded data",
+                example = "admin") String createdBy,
+        @Schema(required = true, description = "User who changed it last", example = "admin") String updatedBy,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
                 description = "Agreements this city is a party to (single-city responses only)") List<AgreementResponse> agreements) {
 
@@ -48,7 +51,7 @@ public record CityResponse(
                 city.population, city.populationYear, toDouble(city.areaKm2), toDouble(city.averageTemperatureC),
                 city.location, city.description, city.regionalFeatures, city.website,
                 toDouble(city.latitude), toDouble(city.longitude),
-                city.version, city.createdAt, city.updatedAt, agreements);
+                city.version, city.createdAt, city.updatedAt, city.createdBy, city.updatedBy, agreements);
     }
 
     private static Double toDouble(BigDecimal value) {

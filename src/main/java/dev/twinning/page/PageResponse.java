@@ -26,7 +26,10 @@ public record PageResponse(
                 description = "The page's satisfaction survey result (single-page responses only)") SurveyResult survey,
         @Schema(required = true, example = "0") long version,
         @Schema(required = true) Instant createdAt,
-        @Schema(required = true) Instant updatedAt) {
+        @Schema(required = true) Instant updatedAt,
+        @Schema(required = true, description = "User who created it; system for seeded data",
+                example = "admin") String createdBy,
+        @Schema(required = true, description = "User who changed it last", example = "admin") String updatedBy) {
 
     public static PageResponse from(Page page) {
         return withContent(page, null, null);
@@ -34,6 +37,6 @@ public record PageResponse(
 
     public static PageResponse withContent(Page page, List<AgreementResponse> agreements, SurveyResult survey) {
         return new PageResponse(page.id, page.key, page.title, page.body, agreements, survey,
-                page.version, page.createdAt, page.updatedAt);
+                page.version, page.createdAt, page.updatedAt, page.createdBy, page.updatedBy);
     }
 }

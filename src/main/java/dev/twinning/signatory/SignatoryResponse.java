@@ -20,6 +20,9 @@ public record SignatoryResponse(
         @Schema(required = true, example = "0") long version,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt,
+        @Schema(required = true, description = "User who created it; system for seeded data",
+                example = "admin") String createdBy,
+        @Schema(required = true, description = "User who changed it last", example = "admin") String updatedBy,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
                 description = "Agreements this person signed (single-signatory responses only)") List<SignedAgreement> agreements) {
 
@@ -29,6 +32,7 @@ public record SignatoryResponse(
 
     public static SignatoryResponse withAgreements(Signatory signatory, List<SignedAgreement> agreements) {
         return new SignatoryResponse(signatory.id, signatory.name, signatory.nativeName, signatory.title,
-                CityRef.from(signatory.city), signatory.version, signatory.createdAt, signatory.updatedAt, agreements);
+                CityRef.from(signatory.city), signatory.version, signatory.createdAt, signatory.updatedAt, signatory.createdBy,
+                signatory.updatedBy, agreements);
     }
 }

@@ -189,6 +189,39 @@ class CityResourceTest {
     }
 
     @Test
+    void everyBadParameterIsReportedInOneProblem() {
+        given().get("/api/v1/cities?page=-1&size=0&sort=bogus&country=ZZZ&type=x").then()
+                .statusCode(400)
+                .body("errors.field", containsInAnyOrder("page", "size", "sort", "country", "type"));
+    }
+
+    @Test
+    void aPageBeyondWhatCanBeAddressedIsA400NotA500() {
+        given().get("/api/v1/cities?page=2147483647").then().statusCode(400).body("errors.field", contains("page"));
+        given().get("/api/v1/cities?page=99999999999").then().statusCode(400).body("errors.field", contains("page"));
+    }
+
+    @Test
+    void slugsMatchInAnyCase() {
+        given().get("/api/v1/cities/HARBIN").then().statusCode(200).body("slug", is("harbin"));
+    }
+
+    @Test
+    void ifNoneMatchComparesWeaklyAndAcceptsAnyOfSeveralTags() {
+        String etag = given().get("/api/v1/cities/kobe").then().extract().header("ETag");
+        given().header("If-None-Match", "W/" + etag).get("/api/v1/cities/kobe").then().statusCode(304);
+        given().header("If-None-Match", "\"other\", " + etag).get("/api/v1/cities/kobe").then().statusCode(304);
+        given().header("If-None-Match", etag.substring(0, etag.length() - 1)).get("/api/v1/cities/kobe").then().statusCode(200);
+    }
+
+    @Test
+    void browsersOnOtherOriginsMayRead() {
+        given().header("Origin", "https://www.bucheon.example").get("/api/v1/cities").then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://www.bucheon.example");
+    }
+
+    @Test
     void overlongSearchTextIsRejected() {
         given().queryParam("q", "x".repeat(201)).get("/api/v1/cities").then()
                 .statusCode(400)

@@ -1,0 +1,96 @@
+package dev.twinning.transfer;
+
+import static dev.twinning.user.Staff.asAdmin;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class TransferResourceTest {
+
+    @Test
+    void theExportHoldsTheWholeSeed() {
+        asAdmin().get("/api/v1/export").then()
+                .statusCode(200)
+                .body("cities.find { it.slug == 'harbin' }.nativeName", is("黑龍江省哈爾濱市"))
+                .body("agreements.find { it.partnerCity == 'weihai' }.establishedOn", is("2000-01-07"))
+                .body("pages.find { it.key == 'friendship-cities' }.agreements", hasSize(8))
+                .body("pages.find { it.key == 'friendship-cities' }.votes.VERY_SATISFIED", is(10));
+    }
+
+    @Test
+    void importingTheExportBackUpdatesAndCreatesNothing() {
+        String export = asAdmin().get("/api/v1/export").asString();
+        asAdmin().contentType("application/json").body(export).post("/api/v1/import").then()
+                .statusCode(200)
+                .body("created.cities", is(0))
+                .body("created.agreements", is(0))
+                .body("created.pages", is(0))
+                .body("updated.pages", is(2))
+                .body("votes", is(0));
+        given().get("/api/v1/pages/friendship-cities").then().body("survey.participants", is(10));
+    }
+
+    @Test
+    void anImportWithOneBadReferenceChangesNothing() {
+        Map<String, Object> dataset = Map.of(
+                "cities", List.of(Map.of("slug", "gdansk-import", "name", "Gdańsk", "country", "PL")),
+                "signatories", List.of(),
+                "agreements", List.of(Map.of("ref", "a", "homeCity", "bucheon", "partnerCity", "gdansk-import",
+                        "type", "SISTER_CITY", "signatories", List.of("nobody"))),
+                "pages", List.of(Map.of("key", "imported", "title", "Imported", "agreements", List.of("a"))));
+        asAdmin().contentType("application/json").body(dataset).post("/api/v1/import").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("agreements[0].signatories[0]"));
+        given().get("/api/v1/cities/gdansk-import").then().statusCode(404);
+        given().get("/api/v1/pages/imported").then().statusCode(404);
+    }
+
+    @Test
+    void anImportCreatesNewContentWithVotesInOneGo() {
+        Map<String, Object> dataset = Map.of(
+                "cities", List.of(Map.of("slug", "sopot-import", "name", "Sopot", "country", "PL")),
+                "signatories", List.of(),
+                "agreements",
+                List.of(Map.of("ref", "a", "homeCity", "bucheon", "partnerCity", "sopot-import", "type", "FRIENDSHIP_CITY")),
+                "pages", List.of(Map.of("key", "sopot-import", "title", "Sopot", "agreements", List.of("a"),
+                        "votes", Map.of("SATISFIED", 3, "VERY_UNSATISFIED", 1))));
+        asAdmin().contentType("application/json").body(dataset).post("/api/v1/import").then()
+                .statusCode(200)
+                .body("created.cities", is(1))
+                .body("created.agreements", is(1))
+                .body("created.pages", is(1))
+                .body("votes", is(4));
+        given().get("/api/v1/pages/sopot-import").then()
+                .body("agreements.partnerCity.name", contains("Sopot"))
+                .body("survey.participants", is(4))
+                .body("survey.score", is(1));
+
+        int agreement = given().get("/api/v1/agreements?country=PL").path("items[0].id");
+        asAdmin().delete("/api/v1/pages/sopot-import").then().statusCode(204);
+        asAdmin().delete("/api/v1/agreements/" + agreement).then().statusCode(204);
+        asAdmin().delete("/api/v1/cities/sopot-import").then().statusCode(204);
+    }
+
+    @Test
+    void invalidEntriesAreNamedByTheirPathInTheDocument() {
+        Map<String, Object> dataset = Map.of(
+                "cities", List.of(Map.of("slug", "x-import", "name", "", "country", "PL")),
+                "signatories", List.of(), "agreements", List.of(), "pages", List.of());
+        asAdmin().contentType("application/json").body(dataset).post("/api/v1/import").then()
+                .statusCode(400)
+                .body("errors.field", contains("cities[0].name"));
+        asAdmin().contentType("application/json").body("{\"cities\":[]}").post("/api/v1/import").then()
+                .statusCode(400)
+                .body("errors.field", contains("agreements", "pages", "signatories"));
+    }
+}
