@@ -39,9 +39,11 @@ public class CityRepository implements PanacheRepository<City> {
     /** A number finds by id, anything else by slug (slugs are lower case, so any case finds them). */
     public Optional<City> findByIdOrSlug(String idOrSlug) {
         Optional<Long> id = Ids.parse(idOrSlug);
-        return id.isPresent()
-                ? findByIdOptional(id.get())
-                : find("slug", idOrSlug.toLowerCase(Locale.ROOT)).firstResultOptional();
+        if (id.isPresent()) {
+            return findByIdOptional(id.get());
+        }
+        String slug = idOrSlug.toLowerCase(Locale.ROOT);
+        return Ids.isKey(slug) ? find("slug", slug).firstResultOptional() : Optional.empty();
     }
 
     public Optional<City> findBySlug(String slug) {

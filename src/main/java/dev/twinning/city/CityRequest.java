@@ -59,13 +59,18 @@ public record CityRequest(
         city.country = country;
         city.population = population;
         city.populationYear = populationYear;
-        city.areaKm2 = areaKm2;
-        city.averageTemperatureC = averageTemperatureC;
+        city.areaKm2 = sameOrNew(city.areaKm2, areaKm2);
+        city.averageTemperatureC = sameOrNew(city.averageTemperatureC, averageTemperatureC);
         city.location = location;
         city.description = description;
         city.regionalFeatures = regionalFeatures;
         city.website = website;
-        city.latitude = latitude;
-        city.longitude = longitude;
+        city.latitude = sameOrNew(city.latitude, latitude);
+        city.longitude = sameOrNew(city.longitude, longitude);
+    }
+
+    /** Keeps the stored number when the new one only differs in scale (5.40 vs 5.4), so nothing looks changed. */
+    private static BigDecimal sameOrNew(BigDecimal current, BigDecimal next) {
+        return current != null && next != null && current.compareTo(next) == 0 ? current : next;
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.twinning.agreement.AgreementRepository;
 import dev.twinning.agreement.AgreementResponse;
 import dev.twinning.common.error.ConflictException;
+import dev.twinning.common.error.InvalidInputException;
 import dev.twinning.common.error.ResourceNotFoundException;
 import dev.twinning.common.etag.EntityTags;
 import dev.twinning.common.etag.IfMatch;
@@ -119,6 +120,10 @@ public class CityService {
 
     private String freeSlugFor(String name) {
         String base = Slugs.from(name);
+        if (base.isEmpty()) {
+            throw new InvalidInputException("slug",
+                    "is required when the name has no Latin letters or digits to derive it from");
+        }
         String slug = base;
         for (int suffix = 2; cities.existsBySlug(slug); suffix++) {
             slug = base + "-" + suffix;

@@ -1,6 +1,6 @@
 package dev.twinning.city;
 
-/** Derives a slug from an English name: "Ho Chi Minh City" becomes "ho-chi-minh-city". */
+/** Derives a slug from an English name: "Ho Chi Minh City" becomes "ho-chi-minh-city"; empty when nothing is left. */
 final class Slugs {
 
     private Slugs() {
@@ -11,6 +11,6 @@ final class Slugs {
         if (slug.length() > 90) {
             slug = slug.substring(0, 90).replaceAll("-+$", "");
         }
-        return slug.isEmpty() ? "city" : slug;
+        return slug;
     }
 }

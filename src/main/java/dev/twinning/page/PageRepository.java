@@ -26,9 +26,11 @@ public class PageRepository implements PanacheRepository<Page> {
     /** A number finds by id, anything else by key (keys are lower case, so any case finds them). */
     public Optional<Page> findByIdOrKey(String idOrKey) {
         Optional<Long> id = Ids.parse(idOrKey);
-        return id.isPresent()
-                ? findByIdOptional(id.get())
-                : find("key", idOrKey.toLowerCase(Locale.ROOT)).firstResultOptional();
+        if (id.isPresent()) {
+            return findByIdOptional(id.get());
+        }
+        String key = idOrKey.toLowerCase(Locale.ROOT);
+        return Ids.isKey(key) ? find("key", key).firstResultOptional() : Optional.empty();
     }
 
     public Optional<Page> findByKey(String key) {

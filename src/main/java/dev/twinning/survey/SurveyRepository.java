@@ -1,17 +1,74 @@
 package dev.twinning.survey;
 
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 import dev.twinning.page.Page;
 
+/**
+ * Votes and their per-page, per-day counters. Aggregates read only the counters, which a database trigger
+ * keeps exact in the same transaction as each insert into survey_votes.
+ */
 @ApplicationScoped
 public class SurveyRepository implements PanacheRepository<SurveyVote> {
+
+    /** Vote counts of one page by rating, all time or within the inclusive day window. */
+    public Map<Rating, Long> countsFor(Page page, LocalDate from, LocalDate to) {
+        Map<Rating, Long> counts = new EnumMap<>(Rating.class);
+        rows(windowed("select rating, sum(votes) from survey_daily_counts where page_id = :page", page.id, from, to,
+                " group by rating"))
+                .forEach(row -> counts.put(Rating.valueOf((String) row[0]), ((Number) row[1]).longValue()));
+        return counts;
+    }
+
+    public Map<Rating, Long> countsFor(Page page) {
+        return countsFor(page, null, null);
+    }
+
+    /** Vote counts of every page with votes by rating, keyed by page id. */
+    public Map<Long, Map<Rating, Long>> countsByPage(LocalDate from, LocalDate to) {
+        Map<Long, Map<Rating, Long>> counts = new HashMap<>();
+        rows(windowed("select page_id, rating, sum(votes) from survey_daily_counts where true", null, from, to,
+                " group by page_id, rating"))
+                .forEach(row -> counts.computeIfAbsent(((Number) row[0]).longValue(), id -> new EnumMap<>(Rating.class))
+                        .put(Rating.valueOf((String) row[1]), ((Number) row[2]).longValue()));
+        return counts;
+    }
+
+    /** Vote counts of one page by day and rating, within the inclusive day window. */
+    public Map<LocalDate, Map<Rating, Long>> dailyCounts(Page page, LocalDate from, LocalDate to) {
+        Map<LocalDate, Map<Rating, Long>> counts = new HashMap<>();
+        rows(windowed("select day, rating, votes from survey_daily_counts where page_id = :page", page.id, from, to, ""))
+                .forEach(row -> counts.computeIfAbsent((LocalDate) row[0], d -> new EnumMap<>(Rating.class))
+                        .put(Rating.valueOf((String) row[1]), ((Number) row[2]).longValue()));
+        return counts;
+    }
+
+    /** Records that a visitor voted on a page on a day; false when they already had. */
+    public boolean claimVisitorDay(Page page, LocalDate day, byte[] visitorHash) {
+        return getEntityManager()
+                .createNativeQuery("insert into survey_visitor_days (page_id, day, visitor_hash) values (?1, ?2, ?3)"
+                        + " on conflict do nothing")
+                .setParameter(1, page.id)
+                .setParameter(2, day)
+                .setParameter(3, visitorHash)
+                .executeUpdate() == 1;
+    }
+
+    public int purgeVisitorDaysBefore(LocalDate day) {
+        return getEntityManager().createNativeQuery("delete from survey_visitor_days where day < ?1")
+                .setParameter(1, day)
+                .executeUpdate();
+    }
 
     /** Adds {@code count} votes of one rating to a page in one statement; returns how many were added. */
     public int addVotes(Page page, Rating rating, int count) {
@@ -23,26 +80,48 @@ public class SurveyRepository implements PanacheRepository<SurveyVote> {
                 .executeUpdate();
     }
 
-    /** Vote counts of every page by rating, keyed by page id. */
-    public Map<Long, Map<Rating, Long>> countsByPage() {
-        Map<Long, Map<Rating, Long>> counts = new HashMap<>();
-        getEntityManager()
-                .createQuery("select v.page.id, v.rating, count(v) from SurveyVote v group by v.page.id, v.rating",
-                        Object[].class)
-                .getResultList()
-                .forEach(row -> counts.computeIfAbsent((Long) row[0], id -> new EnumMap<>(Rating.class)).put((Rating) row[1],
-                        (Long) row[2]));
-        return counts;
+    /** The stored time zone and salt, if the settings row exists (locked until the transaction ends). */
+    public Optional<Object[]> lockSettings() {
+        getEntityManager().createNativeQuery("lock table survey_settings in exclusive mode").executeUpdate();
+        List<?> rows = getEntityManager().createNativeQuery("select time_zone, salt from survey_settings").getResultList();
+        return rows.stream().map(Object[].class::cast).findFirst();
     }
 
-    public Map<Rating, Long> countsFor(Page page) {
-        Map<Rating, Long> counts = new EnumMap<>(Rating.class);
-        getEntityManager()
-                .createQuery("select v.rating, count(v) from SurveyVote v where v.page = :page group by v.rating",
-                        Object[].class)
-                .setParameter("page", page)
-                .getResultList()
-                .forEach(row -> counts.put((Rating) row[0], (Long) row[1]));
-        return counts;
+    public void insertSettings(String timeZone, byte[] salt) {
+        getEntityManager().createNativeQuery("insert into survey_settings (time_zone, salt) values (?1, ?2)")
+                .setParameter(1, timeZone)
+                .setParameter(2, salt)
+                .executeUpdate();
+    }
+
+    /** Switches the day boundaries to another time zone, recounting every vote. */
+    public void recountIn(String timeZone) {
+        getEntityManager().createNativeQuery("update survey_settings set time_zone = ?1").setParameter(1, timeZone)
+                .executeUpdate();
+        getEntityManager().createNativeQuery("delete from survey_daily_counts").executeUpdate();
+        getEntityManager().createNativeQuery("insert into survey_daily_counts (page_id, day, rating, votes)"
+                + " select page_id, (created_at at time zone ?1)::date, rating, count(*) from survey_votes group by 1, 2, 3")
+                .setParameter(1, timeZone)
+                .executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(Query query) {
+        return query.getResultList();
+    }
+
+    private Query windowed(String select, Long pageId, LocalDate from, LocalDate to, String groupBy) {
+        Query query = getEntityManager().createNativeQuery(
+                select + (from != null ? " and day >= :from" : "") + (to != null ? " and day <= :to" : "") + groupBy);
+        if (pageId != null) {
+            query.setParameter("page", pageId);
+        }
+        if (from != null) {
+            query.setParameter("from", from);
+        }
+        if (to != null) {
+            query.setParameter("to", to);
+        }
+        return query;
     }
 }

@@ -39,7 +39,7 @@ public class DatasetExporter {
     }
 
     public Dataset export() {
-        Map<Long, Map<Rating, Long>> voteCounts = votes.countsByPage();
+        Map<Long, Map<Rating, Long>> voteCounts = votes.countsByPage(null, null);
         return new Dataset(
                 cities.listAll(Sort.by("id")).stream().map(CityRequest::from).toList(),
                 signatories.listAllWithCity().stream().map(DatasetExporter::entry).toList(),

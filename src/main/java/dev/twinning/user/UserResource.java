@@ -22,8 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.twinning.common.etag.EntityTags;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.common.patch.MergePatch;
 
@@ -35,9 +37,11 @@ import dev.twinning.common.patch.MergePatch;
 public class UserResource {
 
     private final UserService service;
+    private final EntityTags entityTags;
 
-    public UserResource(UserService service) {
+    public UserResource(UserService service, EntityTags entityTags) {
         this.service = service;
+        this.entityTags = entityTags;
     }
 
     @GET
@@ -53,12 +57,14 @@ public class UserResource {
     @GET
     @Path("{id}")
     @Operation(operationId = "getUser", summary = "Get one staff account", description = "Addressed by numeric id.")
-    @APIResponse(responseCode = "200", description = "The user")
+    @APIResponse(responseCode = "200", description = "The user, with its ETag")
+    @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public UserResponse get(@Parameter(description = "User id", example = "1") @PathParam("id") String id) {
-        return service.get(id);
+    public RestResponse<UserResponse> get(@Parameter(description = "User id", example = "1") @PathParam("id") String id,
+            @RestHeader("If-None-Match") String ifNoneMatch) {
+        return entityTags.ok(ifNoneMatch, service.get(id));
     }
 
     @POST

@@ -1,5 +1,6 @@
 package dev.twinning.user;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.elytron.security.common.BcryptUtil;
 
 import dev.twinning.common.error.ConflictException;
+import dev.twinning.common.error.InvalidInputException;
 import dev.twinning.common.error.ResourceNotFoundException;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.common.query.Ids;
@@ -35,6 +37,7 @@ public class UserService {
 
     @Transactional
     public UserResponse create(NewUser request) {
+        requireBcryptLength(request.password());
         if (users.findByUsername(request.username()).isPresent()) {
             throw new ConflictException("A user named '" + request.username() + "' already exists");
         }
@@ -62,6 +65,7 @@ public class UserService {
             user.enabled = change.enabled();
         }
         if (change.password() != null) {
+            requireBcryptLength(change.password());
             user.passwordHash = BcryptUtil.bcryptHash(change.password());
         }
         users.flush();
@@ -76,6 +80,13 @@ public class UserService {
         }
         create(new NewUser(username, password, Role.ADMIN));
         return true;
+    }
+
+    /** bcrypt reads only the first 72 bytes; a longer password would not be what it seems. */
+    private static void requireBcryptLength(String password) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
+            throw new InvalidInputException("password", "must be at most 72 bytes in UTF-8 (fewer characters outside ASCII)");
+        }
     }
 
     private User find(String id) {

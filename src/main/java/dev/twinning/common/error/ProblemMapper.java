@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.hibernate.StaleStateException;
+import org.hibernate.exception.DataException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -54,6 +55,13 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public RestResponse<Problem> tooManyRequests(TooManyRequestsException e, UriInfo uri) {
+        RestResponse<Problem> response = problem(429, e.getMessage(), uri, null);
+        response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+        return response;
+    }
+
+    @ServerExceptionMapper
     public RestResponse<Problem> preconditionFailed(PreconditionFailedException e, UriInfo uri) {
         return problem(412, e.getMessage(), uri, null);
     }
@@ -76,6 +84,10 @@ public class ProblemMapper {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return problem(409, "Another request changed this resource at the same time; fetch it again and retry", uri,
+                        null);
+            }
+            if (cause instanceof DataException) {
+                return problem(400, "A value in the request cannot be used (for example, it contains a NUL character)", uri,
                         null);
             }
             if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
@@ -115,11 +127,7 @@ public class ProblemMapper {
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
                     .orElse("body");
-            String message = e instanceof UnrecognizedPropertyException
-                    ? "is not a field of this request"
-                    : e instanceof MismatchedInputException mismatch
-                            ? expected(mismatch.getTargetType())
-                            : "has a value of the wrong type or out of range";
+            String message = fieldMessage(e);
             return invalid(uri, List.of(new Problem.FieldError(field, message)));
         }
         if (e instanceof MismatchedInputException) {
@@ -160,6 +168,19 @@ public class ProblemMapper {
         return RestResponse.ResponseBuilder.<Problem>create(status).entity(body).type(PROBLEM_JSON).build();
     }
 
+    private static String fieldMessage(Exception e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a field of this request";
+        }
+        if (e instanceof InvalidFormatException format && format.getValue() instanceof String text && text.indexOf('\0') >= 0) {
+            return "must not contain the NUL character";
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return expected(mismatch.getTargetType());
+        }
+        return "has a value of the wrong type or out of range";
+    }
+
     private static String expected(Class<?> type) {
         if (type == null) {
             return "has a value of the wrong type";
@@ -170,7 +191,10 @@ public class ProblemMapper {
         if (type == LocalDate.class) {
             return "must be a real date in the form YYYY-MM-DD";
         }
-        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+        if (type == Long.class || type == Integer.class || type == long.class || type == int.class) {
+            return "must be a whole number in range";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class) {
             return "must be a number in range";
         }
         if (type == Boolean.class || type == boolean.class) {
@@ -191,7 +215,8 @@ public class ProblemMapper {
             case 403 -> "Your role does not allow this";
             case 406 -> "None of the media types in Accept can be produced; use " + MediaType.APPLICATION_JSON;
             case 413 -> "The request body is too large";
-            case 415 -> "This media type is not supported for the request body; use " + MediaType.APPLICATION_JSON;
+            case 415 ->
+                "This media type is not supported for the request body; use application/json (application/merge-patch+json for PATCH)";
             default -> "The request could not be processed";
         };
     }

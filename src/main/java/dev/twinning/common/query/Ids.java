@@ -3,12 +3,20 @@ package dev.twinning.common.query;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Reads the numeric ids that appear in paths; anything else in an id position matches nothing. */
+import dev.twinning.common.validation.Slug;
+
+/** Reads the ids, slugs and keys that appear in paths; anything malformed matches nothing. */
 public final class Ids {
 
     private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
+    private static final Pattern KEY = Pattern.compile(Slug.PATTERN);
 
     private Ids() {
+    }
+
+    /** Whether the text could be a slug or key at all; lookups skip the database for anything else. */
+    public static boolean isKey(String text) {
+        return text.length() <= 100 && KEY.matcher(text).matches();
     }
 
     public static Optional<Long> parse(String text) {

@@ -55,6 +55,9 @@ public final class QueryParams {
         if (isAbsent(raw)) {
             return null;
         }
+        if (raw.indexOf('\0') >= 0) {
+            throw new InvalidInputException(name, "must not contain the NUL character");
+        }
         if (raw.length() > maxLength) {
             throw new InvalidInputException(name, "must be at most " + maxLength + " characters");
         }

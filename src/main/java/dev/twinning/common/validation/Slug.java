@@ -19,10 +19,12 @@ import jakarta.validation.constraints.Size;
 @Retention(RUNTIME)
 @Target({FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE})
 @Constraint(validatedBy = {})
-@Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*")
+@Pattern(regexp = Slug.PATTERN)
 @Size(max = 100)
 @ReportAsSingleViolation
 public @interface Slug {
+
+    String PATTERN = "[a-z0-9]+(-[a-z0-9]+)*";
 
     String message() default "must be lower-case letters and digits joined by single hyphens, at most 100 characters (e.g. ho-chi-minh-city)";
 
