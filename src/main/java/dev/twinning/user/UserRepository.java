@@ -24,6 +24,11 @@ public class UserRepository implements PanacheRepository<User> {
         return find("lower(username) = lower(?1)", username).firstResultOptional();
     }
 
+    /** Several instances starting together on one database must not create the same first admin twice. */
+    public void lockAgainstConcurrentCreation() {
+        getEntityManager().createNativeQuery("lock table users in share row exclusive mode").executeUpdate();
+    }
+
     public long countEnabledAdmins() {
         return count("role = ?1 and enabled = true", Role.ADMIN);
     }

@@ -75,6 +75,7 @@ public class UserService {
     /** Creates the first admin from configuration unless a user of that name exists (which is left as it is). */
     @Transactional
     public boolean createAdminIfAbsent(String username, String password) {
+        users.lockAgainstConcurrentCreation();
         if (users.findByUsername(username).isPresent()) {
             return false;
         }

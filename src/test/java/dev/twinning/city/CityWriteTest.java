@@ -204,6 +204,31 @@ class CityWriteTest {
         create(body).then().statusCode(400).body("errors.field", contains(field));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"name\":123,\"country\":\"PL\"}|name",
+            "{\"name\":\"X\",\"country\":\"PL\",\"population\":1.5}|population",
+            "{\"name\":\"X\",\"country\":\"PL\",\"population\":\"100\"}|population",
+            "{\"name\":\"X\",\"country\":\"PL\",\"areaKm2\":true}|areaKm2",
+            "{\"name\":\"A\\u0000B\",\"country\":\"PL\"}|name"})
+    void valuesOfTheWrongJsonTypeAreRefusedNotCoerced(String body, String field) {
+        create(body).then().statusCode(400).body("errors.field", contains(field));
+    }
+
+    @Test
+    void aNameWithoutLatinLettersNeedsAnExplicitSlug() {
+        create("{\"name\":\"부천\",\"country\":\"KR\"}").then().statusCode(400).body("errors.field", contains("slug"));
+        create("{\"slug\":\"bucheon-hangul\",\"name\":\"부천\",\"country\":\"KR\"}").then().statusCode(201);
+    }
+
+    @Test
+    void anEmptyPatchChangesNothing() {
+        String etag = given().get("/api/v1/cities/kobe").then().extract().header("ETag");
+        asEditor().contentType("application/merge-patch+json").body("{}").patch("/api/v1/cities/kobe").then()
+                .statusCode(200)
+                .header("ETag", is(etag));
+    }
+
     @Test
     void malformedJsonAndAWrongMediaTypeAreProblems() {
         create("{\"name\":").then().statusCode(400).contentType("application/problem+json");

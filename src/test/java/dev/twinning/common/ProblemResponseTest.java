@@ -44,6 +44,20 @@ class ProblemResponseTest {
                 .body("status", is(406));
     }
 
+    @ParameterizedTest
+    @CsvSource({"/api/v1/cities/%00", "/api/v1/pages/%00", "/api/v1/agreements/%00", "/api/v1/cities/har%00bin"})
+    void aNulCharacterInAPathIsA404NotA500(String path) {
+        given().urlEncodingEnabled(false).get(path).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aNulCharacterInLoginOrSearchIsA4xxNotA500() {
+        given().auth().preemptive().basic("a\0b", "password").get("/api/v1/users").then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().queryParam("q", "a\0b").get("/api/v1/cities").then().statusCode(400);
+    }
+
     @Test
     void problemsShowNoStackTraceSqlOrClassName() {
         String body = given().get("/api/v1/cities?sort=name;drop table cities").then()

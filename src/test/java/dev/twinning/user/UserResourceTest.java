@@ -70,6 +70,22 @@ class UserResourceTest {
     }
 
     @Test
+    void aPasswordLongerThanBcryptReadsIsRefused() {
+        asAdmin().contentType("application/json")
+                .body("{\"username\":\"long.korean\",\"password\":\"" + "한".repeat(30) + "\",\"role\":\"EDITOR\"}")
+                .post("/api/v1/users").then()
+                .statusCode(400)
+                .body("errors.field", contains("password"));
+    }
+
+    @Test
+    void aUserCarriesAnETag() {
+        int adminId = asAdmin().get("/api/v1/users?size=100").path("items.find { it.username == 'admin' }.id");
+        String etag = asAdmin().get("/api/v1/users/" + adminId).then().statusCode(200).extract().header("ETag");
+        asAdmin().header("If-None-Match", etag).get("/api/v1/users/" + adminId).then().statusCode(304);
+    }
+
+    @Test
     void theLastEnabledAdminCannotBeDisabledOrDemoted() {
         int adminId = asAdmin().get("/api/v1/users?size=100").path("items.find { it.username == 'admin' }.id");
         asAdmin().contentType("application/merge-patch+json").body("{\"enabled\":false}").patch("/api/v1/users/" + adminId)
