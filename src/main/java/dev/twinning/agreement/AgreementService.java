@@ -1,8 +1,10 @@
 package dev.twinning.agreement;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -21,6 +23,7 @@ import dev.twinning.common.etag.IfMatch;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.common.patch.MergePatch;
 import dev.twinning.common.query.Ids;
+import dev.twinning.page.PageRepository;
 import dev.twinning.signatory.Signatory;
 import dev.twinning.signatory.SignatoryRepository;
 
@@ -30,14 +33,16 @@ public class AgreementService {
     private final AgreementRepository agreements;
     private final CityRepository cities;
     private final SignatoryRepository signatories;
+    private final PageRepository pages;
     private final EntityTags entityTags;
     private final MergePatch mergePatch;
 
     public AgreementService(AgreementRepository agreements, CityRepository cities, SignatoryRepository signatories,
-            EntityTags entityTags, MergePatch mergePatch) {
+            PageRepository pages, EntityTags entityTags, MergePatch mergePatch) {
         this.agreements = agreements;
         this.cities = cities;
         this.signatories = signatories;
+        this.pages = pages;
         this.entityTags = entityTags;
         this.mergePatch = mergePatch;
     }
@@ -88,7 +93,12 @@ public class AgreementService {
     public void delete(String id, IfMatch ifMatch) {
         Agreement agreement = find(id);
         ifMatch.check(entityTags.of(AgreementResponse.from(agreement)));
+        // a new list makes Hibernate rewrite the page's rows instead of shifting positions in place
+        pages.listPresenting(agreement).forEach(page -> page.agreements = page.agreements.stream()
+                .filter(presented -> presented != agreement)
+                .collect(Collectors.toCollection(ArrayList::new)));
         agreements.delete(agreement);
+        agreements.flush();
     }
 
     private void apply(AgreementRequest request, Agreement agreement) {
@@ -117,8 +127,7 @@ public class AgreementService {
         agreement.establishedOn = request.establishedOn();
         agreement.notes = request.notes();
         if (!agreement.signatories.equals(signed)) {
-            agreement.signatories.clear();
-            agreement.signatories.addAll(signed);
+            agreement.signatories = new ArrayList<>(signed);
         }
     }
 

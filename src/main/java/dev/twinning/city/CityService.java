@@ -89,6 +89,7 @@ public class CityService {
                     + "; delete or change those first");
         }
         cities.delete(city);
+        cities.flush();
     }
 
     private CityResponse write(City city, CityRequest request) {
@@ -120,9 +121,9 @@ public class CityService {
 
     private String freeSlugFor(String name) {
         String base = Slugs.from(name);
-        if (base.isEmpty()) {
+        if (!base.matches(".*[a-z].*")) {
             throw new InvalidInputException("slug",
-                    "is required when the name has no Latin letters or digits to derive it from");
+                    "is required when the name has no Latin letters to derive it from");
         }
         String slug = base;
         for (int suffix = 2; cities.existsBySlug(slug); suffix++) {

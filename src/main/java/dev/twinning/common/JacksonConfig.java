@@ -20,8 +20,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Request bodies are read strictly: a value of the wrong JSON type is a 400 instead of being coerced
- * (no 123 for a name, 1.5 for a count, 20240517 for a date or 0 for an enum), and text may not contain
- * the NUL character, which PostgreSQL cannot store.
+ * (no 123 for a name, 1.5 for a count, 20240517 for a date or 0 for an enum), a key may appear only once,
+ * nothing may follow the document, and text may not contain the NUL character, which PostgreSQL cannot store.
  */
 @Singleton
 public class JacksonConfig implements ObjectMapperCustomizer {
@@ -29,6 +29,8 @@ public class JacksonConfig implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         for (LogicalType type : new LogicalType[]{LogicalType.Textual, LogicalType.Integer, LogicalType.Float,
                 LogicalType.Boolean, LogicalType.DateTime, LogicalType.Enum}) {

@@ -42,6 +42,11 @@ public class PageRepository implements PanacheRepository<Page> {
         return find("select distinct p from Page p left join fetch p.agreements order by p.id").list();
     }
 
+    /** The pages that present an agreement (with their agreement lists loaded). */
+    public List<Page> listPresenting(Agreement agreement) {
+        return find("select distinct p from Page p join fetch p.agreements where ?1 member of p.agreements", agreement).list();
+    }
+
     public boolean existsByKey(String key) {
         return count("key", key) > 0;
     }

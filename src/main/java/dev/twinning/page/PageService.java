@@ -1,5 +1,6 @@
 package dev.twinning.page;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
@@ -85,6 +86,7 @@ public class PageService {
         Page page = find(idOrKey);
         ifMatch.check(entityTags.of(detail(page)));
         pages.delete(page);
+        pages.flush();
     }
 
     private void apply(PageRequest request, Page page) {
@@ -105,8 +107,7 @@ public class PageService {
         page.title = request.title().trim();
         page.body = request.body();
         if (!page.agreements.equals(presented)) {
-            page.agreements.clear();
-            page.agreements.addAll(presented);
+            page.agreements = new ArrayList<>(presented);
         }
     }
 

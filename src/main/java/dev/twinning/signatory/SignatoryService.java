@@ -88,6 +88,7 @@ public class SignatoryService {
                     + "; remove them from those agreements first");
         }
         signatories.delete(signatory);
+        signatories.flush();
     }
 
     private void apply(SignatoryRequest request, Signatory signatory) {

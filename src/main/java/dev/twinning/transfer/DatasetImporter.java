@@ -190,8 +190,7 @@ public class DatasetImporter {
             agreement.establishedOn = entry.establishedOn();
             agreement.notes = entry.notes();
             if (!agreement.signatories.equals(signed)) {
-                agreement.signatories.clear();
-                agreement.signatories.addAll(signed);
+                agreement.signatories = new ArrayList<>(signed);
             }
             if (isNew) {
                 agreements.persist(agreement);
@@ -224,8 +223,7 @@ public class DatasetImporter {
             page.title = entry.title().trim();
             page.body = entry.body();
             if (!page.agreements.equals(presented)) {
-                page.agreements.clear();
-                page.agreements.addAll(presented);
+                page.agreements = new ArrayList<>(presented);
             }
             if (isNew) {
                 pages.persist(page);

@@ -24,8 +24,8 @@ public class UserRepository implements PanacheRepository<User> {
         return find("lower(username) = lower(?1)", username).firstResultOptional();
     }
 
-    /** Several instances starting together on one database must not create the same first admin twice. */
-    public void lockAgainstConcurrentCreation() {
+    /** Serialises first-admin creation across instances and admin demotions against each other. */
+    public void lockAgainstConcurrentChanges() {
         getEntityManager().createNativeQuery("lock table users in share row exclusive mode").executeUpdate();
     }
 

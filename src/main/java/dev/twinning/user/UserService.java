@@ -55,6 +55,9 @@ public class UserService {
         User user = find(id);
         boolean losesAdmin = user.role == Role.ADMIN && user.enabled
                 && ((change.role() != null && change.role() != Role.ADMIN) || Boolean.FALSE.equals(change.enabled()));
+        if (losesAdmin) {
+            users.lockAgainstConcurrentChanges();
+        }
         if (losesAdmin && users.countEnabledAdmins() <= 1) {
             throw new ConflictException("'" + user.username + "' is the last enabled admin; make another admin first");
         }
@@ -75,7 +78,7 @@ public class UserService {
     /** Creates the first admin from configuration unless a user of that name exists (which is left as it is). */
     @Transactional
     public boolean createAdminIfAbsent(String username, String password) {
-        users.lockAgainstConcurrentCreation();
+        users.lockAgainstConcurrentChanges();
         if (users.findByUsername(username).isPresent()) {
             return false;
         }

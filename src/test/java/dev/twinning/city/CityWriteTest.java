@@ -218,6 +218,8 @@ class CityWriteTest {
     @Test
     void aNameWithoutLatinLettersNeedsAnExplicitSlug() {
         create("{\"name\":\"부천\",\"country\":\"KR\"}").then().statusCode(400).body("errors.field", contains("slug"));
+        create("{\"slug\":\"2024\",\"name\":\"Year\",\"country\":\"KR\"}").then().statusCode(400).body("errors.field",
+                contains("slug"));
         create("{\"slug\":\"bucheon-hangul\",\"name\":\"부천\",\"country\":\"KR\"}").then().statusCode(201);
     }
 

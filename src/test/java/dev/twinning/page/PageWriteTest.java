@@ -37,6 +37,46 @@ class PageWriteTest {
     }
 
     @Test
+    void reorderingAndDeletingPresentedAgreementsKeepsThePageConsistent() {
+        int city = asEditor().contentType("application/json")
+                .body("{\"slug\":\"page-order-test\",\"name\":\"Order\",\"country\":\"PL\"}")
+                .post("/api/v1/cities").then().statusCode(201).extract().path("id");
+        int bucheon = given().get("/api/v1/cities/bucheon").path("id");
+        int sister = createAgreement(bucheon, city, "SISTER_CITY");
+        int friendship = createAgreement(bucheon, city, "FRIENDSHIP_CITY");
+        int harbin = given().get("/api/v1/agreements?country=CN&type=SISTER_CITY").path("items[0].id");
+        try {
+            asEditor().contentType("application/json")
+                    .body("{\"key\":\"order-test\",\"title\":\"Order\",\"agreementIds\":[" + sister + "," + friendship + ","
+                            + harbin + "]}")
+                    .post("/api/v1/pages").then().statusCode(201);
+            asEditor().contentType("application/merge-patch+json")
+                    .body("{\"agreementIds\":[" + harbin + "," + friendship + "," + sister + "]}")
+                    .patch("/api/v1/pages/order-test").then()
+                    .statusCode(200)
+                    .body("agreements.id", contains(harbin, friendship, sister));
+
+            asEditor().delete("/api/v1/agreements/" + sister).then().statusCode(204);
+            given().get("/api/v1/pages/order-test").then().body("agreements.id", contains(harbin, friendship));
+            asEditor().contentType("application/merge-patch+json").body("{\"title\":\"Order again\"}")
+                    .patch("/api/v1/pages/order-test").then().statusCode(200)
+                    .body("agreements.id", contains(harbin, friendship));
+            dev.twinning.user.Staff.asAdmin().get("/api/v1/export").then().statusCode(200);
+        } finally {
+            asEditor().delete("/api/v1/pages/order-test");
+            asEditor().delete("/api/v1/agreements/" + sister);
+            asEditor().delete("/api/v1/agreements/" + friendship);
+            asEditor().delete("/api/v1/cities/page-order-test");
+        }
+    }
+
+    private static int createAgreement(int home, int partner, String type) {
+        return asEditor().contentType("application/json")
+                .body("{\"homeCityId\":" + home + ",\"partnerCityId\":" + partner + ",\"type\":\"" + type + "\"}")
+                .post("/api/v1/agreements").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
     void aTakenKeyIs409AndUnknownAgreementsAre400() {
         asEditor().contentType("application/json").body("{\"key\":\"friendship-cities\",\"title\":\"Again\"}")
                 .post("/api/v1/pages").then().statusCode(409).contentType("application/problem+json");

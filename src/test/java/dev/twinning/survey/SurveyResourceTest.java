@@ -101,6 +101,28 @@ class SurveyResourceTest {
     }
 
     @Test
+    void aFrontEndOnAnotherOriginMayVote() {
+        given().header("Origin", "https://www.bucheon.example").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type,x-visitor-id")
+                .options(VOTES).then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://www.bucheon.example")
+                .header("Access-Control-Allow-Methods", org.hamcrest.Matchers.containsString("POST"));
+        given().header("Origin", "https://www.bucheon.example").header("X-Visitor-Id", "cross-origin")
+                .contentType("application/json").body("{\"rating\":\"AVERAGE\"}").post(VOTES).then()
+                .statusCode(201)
+                .header("Access-Control-Allow-Origin", "https://www.bucheon.example");
+    }
+
+    @Test
+    void duplicateKeysAndTrailingTextAreRefused() {
+        vote("{\"rating\":\"SATISFIED\",\"rating\":\"AVERAGE\"}", "dup").then().statusCode(400)
+                .contentType("application/problem+json");
+        vote("{\"rating\":\"SATISFIED\"} x", "trailing").then().statusCode(400).contentType("application/problem+json");
+        given().get("/api/v1/pages/" + PAGE + "/survey").then().body("participants", is(10));
+    }
+
+    @Test
     void votingOnAnUnknownPageIs404() {
         given().contentType("application/json").body("{\"rating\":\"SATISFIED\"}").post("/api/v1/pages/nowhere/votes").then()
                 .statusCode(404)
@@ -162,6 +184,7 @@ class SurveyResourceTest {
                 .body("days[0].participants", is(0));
         given().get("/api/v1/pages/" + PAGE + "/survey/daily?from=2020-01-01&to=2022-01-01").then()
                 .statusCode(400);
+        given().get("/api/v1/pages/" + PAGE + "/survey/daily?from=+999999999-12-31").then().statusCode(400);
     }
 
     @Test

@@ -13,7 +13,6 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -87,7 +86,9 @@ public class ProblemMapper {
                         null);
             }
             if (cause instanceof DataException) {
-                return problem(400, "A value in the request cannot be used (for example, it contains a NUL character)", uri,
+                return problem(400,
+                        "A value in the request is outside what can be stored (for example, a NUL character or a date out of range)",
+                        uri,
                         null);
             }
             if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
@@ -130,7 +131,7 @@ public class ProblemMapper {
             String message = fieldMessage(e);
             return invalid(uri, List.of(new Problem.FieldError(field, message)));
         }
-        if (e instanceof MismatchedInputException) {
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getOriginalMessage().startsWith("Trailing token")) {
             return problem(400, "The request body must be a JSON object", uri, null);
         }
         return problem(400, "The request body is not valid JSON", uri, null);
@@ -213,7 +214,8 @@ public class ProblemMapper {
             case 405 -> "This method is not allowed on this resource";
             case 401 -> "Log in with HTTP Basic as an editor or admin";
             case 403 -> "Your role does not allow this";
-            case 406 -> "None of the media types in Accept can be produced; use " + MediaType.APPLICATION_JSON;
+            case 406 ->
+                "None of the media types in Accept can be produced; use application/json (survey results also offer text/csv)";
             case 413 -> "The request body is too large";
             case 415 ->
                 "This media type is not supported for the request body; use application/json (application/merge-patch+json for PATCH)";

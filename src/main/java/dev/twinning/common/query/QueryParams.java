@@ -45,10 +45,14 @@ public final class QueryParams {
             return null;
         }
         try {
-            return LocalDate.parse(raw.trim());
+            LocalDate date = LocalDate.parse(raw.trim());
+            if (date.getYear() >= 1 && date.getYear() <= 9999) {
+                return date;
+            }
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(name, "must be a real date in the form YYYY-MM-DD");
+            // answered below
         }
+        throw new InvalidInputException(name, "must be a real date in the form YYYY-MM-DD");
     }
 
     public static String text(String name, String raw, int maxLength) {

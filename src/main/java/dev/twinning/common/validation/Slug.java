@@ -24,9 +24,10 @@ import jakarta.validation.constraints.Size;
 @ReportAsSingleViolation
 public @interface Slug {
 
-    String PATTERN = "[a-z0-9]+(-[a-z0-9]+)*";
+    /** At least one letter, so that a slug can never be mistaken for a numeric id. */
+    String PATTERN = "(?=[a-z0-9-]*[a-z])[a-z0-9]+(-[a-z0-9]+)*";
 
-    String message() default "must be lower-case letters and digits joined by single hyphens, at most 100 characters (e.g. ho-chi-minh-city)";
+    String message() default "must be lower-case letters and digits joined by single hyphens, with at least one letter, at most 100 characters (e.g. ho-chi-minh-city)";
 
     Class<?>[] groups() default {};
 
