@@ -44,7 +44,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-command -v wrk >/dev/null || { log "Installing wrk"; apt-get install -y -qq wrk >/dev/null; }
+if ! command -v wrk >/dev/null; then
+    [ "$(id -u)" = 0 ] || { echo "wrk is missing; install it (Debian: apt-get install wrk)" >&2; exit 1; }
+    log "Installing wrk"
+    apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
 command -v pgbench >/dev/null || { echo "pgbench is missing (Debian: postgresql-contrib or postgresql-15)" >&2; exit 1; }
 
 if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
