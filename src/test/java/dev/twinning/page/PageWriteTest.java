@@ -18,22 +18,26 @@ class PageWriteTest {
     @Test
     void createPatchAndDeleteAPage() {
         List<Integer> sister = given().get("/api/v1/agreements?type=SISTER_CITY").path("items.id");
-        asEditor().contentType("application/json")
-                .body("{\"key\":\"sister-cities-only\",\"title\":\"Sister Cities\",\"agreementIds\":[" + sister.get(1) + ","
-                        + sister.get(0) + "]}")
-                .post("/api/v1/pages").then()
-                .statusCode(201)
-                .header("Location", endsWith("/api/v1/pages/sister-cities-only"))
-                .body("agreements.partnerCity.name", contains("Khabarovsk", "Harbin"))
-                .body("survey.participants", is(0));
+        try {
+            asEditor().contentType("application/json")
+                    .body("{\"key\":\"sister-cities-only\",\"title\":\"Sister Cities\",\"agreementIds\":[" + sister.get(1) + ","
+                            + sister.get(0) + "]}")
+                    .post("/api/v1/pages").then()
+                    .statusCode(201)
+                    .header("Location", endsWith("/api/v1/pages/sister-cities-only"))
+                    .body("agreements.partnerCity.name", contains("Khabarovsk", "Harbin"))
+                    .body("survey.participants", is(0));
 
-        asEditor().contentType("application/merge-patch+json").body("{\"title\":\"Our Sister Cities\",\"agreementIds\":[]}")
-                .patch("/api/v1/pages/sister-cities-only").then()
-                .statusCode(200)
-                .body("title", is("Our Sister Cities"))
-                .body("agreements", org.hamcrest.Matchers.empty());
-        asEditor().delete("/api/v1/pages/sister-cities-only").then().statusCode(204);
-        given().get("/api/v1/pages/sister-cities-only").then().statusCode(404);
+            asEditor().contentType("application/merge-patch+json").body("{\"title\":\"Our Sister Cities\",\"agreementIds\":[]}")
+                    .patch("/api/v1/pages/sister-cities-only").then()
+                    .statusCode(200)
+                    .body("title", is("Our Sister Cities"))
+                    .body("agreements", org.hamcrest.Matchers.empty());
+            asEditor().delete("/api/v1/pages/sister-cities-only").then().statusCode(204);
+            given().get("/api/v1/pages/sister-cities-only").then().statusCode(404);
+        } finally {
+            asEditor().delete("/api/v1/pages/sister-cities-only");
+        }
     }
 
     @Test

@@ -19,6 +19,6 @@ final class SurveyPages {
     }
 
     static void delete(String key) {
-        asAdmin().delete("/api/v1/pages/" + key);
+        asAdmin().delete("/api/v1/pages/" + key).then().statusCode(org.hamcrest.Matchers.oneOf(204, 404));
     }
 }
