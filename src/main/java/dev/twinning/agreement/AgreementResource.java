@@ -56,7 +56,6 @@ public class AgreementResource {
             description = "Each item embeds both cities and the signatories.")
     @APIResponse(responseCode = "200", description = "One page of signatories")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public Paged<AgreementResponse> list(@BeanParam AgreementQuery query) {
         return service.list(query);
     }
@@ -68,7 +67,6 @@ public class AgreementResource {
     @APIResponse(responseCode = "200", description = "The agreement, with its ETag")
     @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public RestResponse<AgreementResponse> get(
             @Parameter(description = "Agreement id", example = "1") @PathParam("id") String id,
             @RestHeader("If-None-Match") String ifNoneMatch) {
@@ -89,10 +87,7 @@ public class AgreementResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AgreementResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<AgreementResponse> create(@NotNull @Valid AgreementRequest request) {
         AgreementResponse agreement = service.create(request);
         return entityTags.created(URI.create("/api/v1/agreements/" + agreement.id()), agreement);
@@ -107,12 +102,8 @@ public class AgreementResource {
             description = "An absent optional field becomes empty.")
     @APIResponse(responseCode = "200", description = "The agreement as stored, with its new ETag")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<AgreementResponse> replace(@PathParam("id") String id,
             @Parameter(
                     description = "ETag of the version you edited; a stale one gets 412") @RestHeader("If-Match") String ifMatch,
@@ -132,12 +123,8 @@ public class AgreementResource {
                     examples = @ExampleObject(name = "example", value = "{\"status\": \"SUSPENDED\", \"notes\": null}")))
     @APIResponse(responseCode = "200", description = "The agreement as stored, with its new ETag")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<AgreementResponse> patch(@PathParam("id") String id,
             @Parameter(
                     description = "ETag of the version you edited; a stale one gets 412") @RestHeader("If-Match") String ifMatch,
@@ -152,11 +139,8 @@ public class AgreementResource {
     @Operation(operationId = "deleteAgreement", summary = "Delete an agreement",
             description = "Also removes it from the pages that present it.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public void delete(@PathParam("id") String id,
             @Parameter(
                     description = "ETag of the version you saw; a stale one gets 412") @RestHeader("If-Match") String ifMatch) {

@@ -60,7 +60,6 @@ public class CityResource {
             description = "Filter by country, agreement type or name; the home city is listed too.")
     @APIResponse(responseCode = "200", description = "One page of cities")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public Paged<CityResponse> list(@BeanParam CityQuery query) {
         return service.list(query);
     }
@@ -72,7 +71,6 @@ public class CityResource {
     @APIResponse(responseCode = "200", description = "The city, with its ETag")
     @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public RestResponse<CityResponse> get(
             @Parameter(description = "City id or slug", example = "harbin") @PathParam("idOrSlug") String idOrSlug,
             @RestHeader("If-None-Match") String ifNoneMatch) {
@@ -90,10 +88,7 @@ public class CityResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the new city",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CityResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<CityResponse> create(@NotNull @Valid CityRequest request) {
         CityResponse city = service.create(request);
         return entityTags.created(URI.create("/api/v1/cities/" + city.slug()), city);
@@ -110,12 +105,8 @@ public class CityResource {
             schema = @Schema(implementation = CityRequest.class), examples = @ExampleObject(name = "Gdańsk", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The city as stored, with its new ETag")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<CityResponse> replace(
             @Parameter(description = "City id or slug") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(
@@ -136,12 +127,8 @@ public class CityResource {
             examples = @ExampleObject(name = "population", value = "{\"population\": 9910000, \"website\": null}")))
     @APIResponse(responseCode = "200", description = "The city as stored, with its new ETag")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<CityResponse> patch(@Parameter(description = "City id or slug") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(
                     description = "ETag of the version you edited; a stale one gets 412") @RestHeader("If-Match") String ifMatch,
@@ -156,11 +143,8 @@ public class CityResource {
     @Operation(operationId = "deleteCity", summary = "Delete a city",
             description = "Refused with 409 while agreements or signatories reference the city.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public void delete(@Parameter(description = "City id or slug") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(
                     description = "ETag of the version you saw; a stale one gets 412") @RestHeader("If-Match") String ifMatch) {

@@ -24,7 +24,6 @@ public class CountryResource {
     @Operation(operationId = "listCountries", summary = "List countries that have cities, with counts",
             description = "Sorted by English name.")
     @APIResponse(responseCode = "200", description = "The countries")
-    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public CountryList list() {
         return service.list();
     }

@@ -56,7 +56,6 @@ public class PageResource {
             description = "Page metadata; fetch one page for its agreements and survey result.")
     @APIResponse(responseCode = "200", description = "One page of signatories")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public Paged<PageResponse> list(@BeanParam PageQuery query) {
         return service.list(query);
     }
@@ -68,7 +67,6 @@ public class PageResource {
     @APIResponse(responseCode = "200", description = "The page, with its ETag")
     @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public RestResponse<PageResponse> get(
             @Parameter(description = "Page id or key", example = "friendship-cities") @PathParam("idOrKey") String idOrKey,
             @RestHeader("If-None-Match") String ifNoneMatch) {
@@ -88,10 +86,7 @@ public class PageResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the new page",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<PageResponse> create(@NotNull @Valid PageRequest request) {
         PageResponse page = service.create(request);
         return entityTags.created(URI.create("/api/v1/pages/" + page.key()), page);
@@ -105,12 +100,8 @@ public class PageResource {
     @Operation(operationId = "replacePage", summary = "Replace a page", description = "An absent optional field becomes empty.")
     @APIResponse(responseCode = "200", description = "The page as stored, with its new ETag")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<PageResponse> replace(@PathParam("idOrKey") String idOrKey,
             @Parameter(
                     description = "ETag of the version you edited; a stale one gets 412") @RestHeader("If-Match") String ifMatch,
@@ -130,12 +121,8 @@ public class PageResource {
                     examples = @ExampleObject(name = "example", value = "{\"title\": \"Friendship Cities Abroad\"}")))
     @APIResponse(responseCode = "200", description = "The page as stored, with its new ETag")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<PageResponse> patch(@PathParam("idOrKey") String idOrKey,
             @Parameter(
                     description = "ETag of the version you edited; a stale one gets 412") @RestHeader("If-Match") String ifMatch,
@@ -149,11 +136,8 @@ public class PageResource {
     @SecurityRequirement(name = "basicAuth")
     @Operation(operationId = "deletePage", summary = "Delete a page", description = "Also deletes the page's survey votes.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public void delete(@PathParam("idOrKey") String idOrKey,
             @Parameter(
                     description = "ETag of the version you saw; a stale one gets 412") @RestHeader("If-Match") String ifMatch) {

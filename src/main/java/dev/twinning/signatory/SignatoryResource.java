@@ -56,7 +56,6 @@ public class SignatoryResource {
             description = "Each with the city whose office they held.")
     @APIResponse(responseCode = "200", description = "One page of signatories")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public Paged<SignatoryResponse> list(@BeanParam SignatoryQuery query) {
         return service.list(query);
     }
@@ -68,7 +67,6 @@ public class SignatoryResource {
     @APIResponse(responseCode = "200", description = "The signatory, with its ETag")
     @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public RestResponse<SignatoryResponse> get(
             @Parameter(description = "Signatory id", example = "1") @PathParam("id") String id,
             @RestHeader("If-None-Match") String ifNoneMatch) {
@@ -89,9 +87,6 @@ public class SignatoryResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SignatoryResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<SignatoryResponse> create(@NotNull @Valid SignatoryRequest request) {
         SignatoryResponse signatory = service.create(request);
         return entityTags.created(URI.create("/api/v1/signatories/" + signatory.id()), signatory);
@@ -106,12 +101,8 @@ public class SignatoryResource {
             description = "An absent optional field becomes empty.")
     @APIResponse(responseCode = "200", description = "The signatory as stored, with its new ETag")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<SignatoryResponse> replace(@PathParam("id") String id,
             @Parameter(
                     description = "ETag of the version you edited; a stale one gets 412") @RestHeader("If-Match") String ifMatch,
@@ -131,12 +122,8 @@ public class SignatoryResource {
                     examples = @ExampleObject(name = "title", value = "{\"title\": \"Former Mayor\"}")))
     @APIResponse(responseCode = "200", description = "The signatory as stored, with its new ETag")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<SignatoryResponse> patch(@PathParam("id") String id,
             @Parameter(
                     description = "ETag of the version you edited; a stale one gets 412") @RestHeader("If-Match") String ifMatch,
@@ -151,11 +138,8 @@ public class SignatoryResource {
     @Operation(operationId = "deleteSignatory", summary = "Delete a signatory",
             description = "Refused with 409 while agreements list the person.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public void delete(@PathParam("id") String id,
             @Parameter(
                     description = "ETag of the version you saw; a stale one gets 412") @RestHeader("If-Match") String ifMatch) {

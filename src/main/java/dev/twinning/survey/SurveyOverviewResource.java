@@ -36,7 +36,6 @@ public class SurveyOverviewResource {
             @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "csv", value = SurveyResource.RESULT_CSV))})
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public SurveyResults results(@BeanParam SurveyQuery query) {
         return service.results(query);
     }

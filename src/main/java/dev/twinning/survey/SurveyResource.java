@@ -58,7 +58,6 @@ public class SurveyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VoteResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "429", ref = "TooManyVotes")
     public VoteResponse vote(
             @Parameter(description = "Page key or id", example = "friendship-cities") @PathParam("key") String key,
@@ -80,7 +79,6 @@ public class SurveyResource {
                     examples = @ExampleObject(name = "csv", value = RESULT_CSV))})
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public SurveyResult result(
             @Parameter(description = "Page key or id", example = "friendship-cities") @PathParam("key") String key,
             @BeanParam SurveyQuery query) {
@@ -98,7 +96,6 @@ public class SurveyResource {
                     examples = @ExampleObject(name = "csv", value = DAILY_CSV))})
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public DailySurvey daily(
             @Parameter(description = "Page key or id", example = "friendship-cities") @PathParam("key") String key,
             @BeanParam SurveyQuery query) {

@@ -37,8 +37,6 @@ public class TransferResource {
     @Operation(operationId = "exportDataset", summary = "Export the whole dataset",
             description = "Cities, signatories, agreements and pages with their survey vote counts, as one document that import reads back. Users are not exported.")
     @APIResponse(responseCode = "200", description = "The dataset")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     public Dataset export() {
         return exporter.export();
     }
@@ -50,10 +48,7 @@ public class TransferResource {
             description = "Matches cities by slug, pages by key, agreements by cities and type, signatories by name and city: matches are updated, the rest created. Votes are added only with new pages. Any error leaves the database unchanged. Bodies over 1 MB are refused with 413.")
     @APIResponse(responseCode = "200", description = "What was created and updated")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public ImportReport importDataset(@NotNull @Valid Dataset dataset) {
         return importer.importDataset(dataset);
     }

@@ -48,8 +48,6 @@ public class UserResource {
     @Operation(operationId = "listUsers", summary = "List staff accounts", description = "Password hashes are never shown.")
     @APIResponse(responseCode = "200", description = "One page of users")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     public Paged<UserResponse> list(@BeanParam UserQuery query) {
         return service.list(query);
     }
@@ -59,8 +57,6 @@ public class UserResource {
     @Operation(operationId = "getUser", summary = "Get one staff account", description = "Addressed by numeric id.")
     @APIResponse(responseCode = "200", description = "The user, with its ETag")
     @APIResponse(responseCode = "304", ref = "NotModified")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public RestResponse<UserResponse> get(@Parameter(description = "User id", example = "1") @PathParam("id") String id,
             @RestHeader("If-None-Match") String ifNoneMatch) {
@@ -74,10 +70,7 @@ public class UserResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the new user",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<UserResponse> create(@NotNull @Valid NewUser request) {
         UserResponse user = service.create(request);
         return RestResponse.ResponseBuilder.<UserResponse>created(URI.create("/api/v1/users/" + user.id())).entity(user)
@@ -91,11 +84,8 @@ public class UserResource {
             description = "Fields left out stay as they are. The last enabled admin cannot be demoted or disabled (409).")
     @APIResponse(responseCode = "200", description = "The user as stored")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public UserResponse change(@Parameter(description = "User id", example = "2") @PathParam("id") String id,
             @NotNull @Valid UserChange change) {
         return service.change(id, change);
