@@ -11,8 +11,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.runtime.StartupEvent;
-
+import dev.twinning.database.DatabaseReady;
 import dev.twinning.transfer.Dataset;
 import dev.twinning.transfer.DatasetImporter;
 
@@ -37,7 +36,7 @@ public class SeedOnStartup {
         this.enabled = enabled;
     }
 
-    void onStart(@Observes StartupEvent event) throws IOException {
+    void onStart(@Observes DatabaseReady event) throws IOException {
         if (!enabled) {
             LOG.info("Seed data is switched off (twinning.seed.enabled=false)");
             return;

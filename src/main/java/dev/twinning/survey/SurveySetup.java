@@ -4,7 +4,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import io.quarkus.runtime.StartupEvent;
+import dev.twinning.database.DatabaseReady;
 
 /** Loads the survey settings before the first request (and before the seed adds its votes). */
 @Singleton
@@ -16,7 +16,7 @@ public class SurveySetup {
         this.service = service;
     }
 
-    void onStart(@Observes @Priority(1) StartupEvent event) {
+    void onStart(@Observes @Priority(1) DatabaseReady event) {
         service.prepare();
     }
 }

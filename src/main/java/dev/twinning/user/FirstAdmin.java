@@ -10,7 +10,7 @@ import jakarta.validation.Validator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.StartupEvent;
+import dev.twinning.database.DatabaseReady;
 
 /**
  * Creates the first admin at start-up from TWINNING_ADMIN_USERNAME and TWINNING_ADMIN_PASSWORD when both
@@ -35,7 +35,7 @@ public class FirstAdmin {
         this.password = password;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes DatabaseReady event) {
         if (username.isEmpty() || password.isEmpty()) {
             LOG.info("No first admin configured (TWINNING_ADMIN_USERNAME / TWINNING_ADMIN_PASSWORD)");
             return;

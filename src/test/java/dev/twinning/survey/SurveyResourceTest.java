@@ -105,7 +105,7 @@ class SurveyResourceTest {
         given().header("Origin", "https://www.bucheon.example").header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "content-type,x-visitor-id")
                 .options(VOTES).then()
-                .statusCode(200)
+                .statusCode(204)
                 .header("Access-Control-Allow-Origin", "https://www.bucheon.example")
                 .header("Access-Control-Allow-Methods", org.hamcrest.Matchers.containsString("POST"));
         given().header("Origin", "https://www.bucheon.example").header("X-Visitor-Id", "cross-origin")

@@ -9,9 +9,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * {@code META-INF/openapi.yaml}, next to the shared error responses that use it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors,
+        String requestId) {
 
     public static final String VALIDATION_TYPE = "urn:twinning:problem:validation";
+
+    public Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+        this(type, title, status, detail, instance, errors, null);
+    }
+
+    /** The same problem, naming the request it answers so that a user's report can be found in the log. */
+    public Problem withRequestId(String id) {
+        return new Problem(type, title, status, detail, instance, errors, id);
+    }
 
     /** One invalid field of a body or one invalid query parameter. */
     public record FieldError(String field, String message) {

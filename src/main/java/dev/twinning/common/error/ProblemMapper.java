@@ -33,6 +33,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
 import dev.twinning.common.etag.PreconditionFailedException;
+import dev.twinning.database.DatabaseFailures;
 
 /**
  * Turns every exception that leaves a resource into an RFC 9457 problem. Details are written here, never
@@ -61,6 +62,14 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public RestResponse<Problem> unavailable(ServiceUnavailableException e, UriInfo uri) {
+        RestResponse<Problem> response = problem(503, e.getMessage(), uri, null);
+        response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER,
+                String.valueOf(ServiceUnavailableException.RETRY_AFTER_SECONDS));
+        return response;
+    }
+
+    @ServerExceptionMapper
     public RestResponse<Problem> preconditionFailed(PreconditionFailedException e, UriInfo uri) {
         return problem(412, e.getMessage(), uri, null);
     }
@@ -80,6 +89,9 @@ public class ProblemMapper {
     /** Database constraints back up the checks the services make, for requests that race each other. */
     @ServerExceptionMapper
     public RestResponse<Problem> persistence(PersistenceException e, UriInfo uri) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            return unexpected(e, uri);
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return problem(409, "Another request changed this resource at the same time; fetch it again and retry", uri,
@@ -151,6 +163,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            LOG.warnf("Database unavailable on %s: %s", uri.getPath(), DatabaseFailures.describe(e));
+            return unavailable(new ServiceUnavailableException(), uri);
+        }
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
         return problem(500, "The server could not complete the request", uri, null);
     }

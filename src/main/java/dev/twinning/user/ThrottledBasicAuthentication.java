@@ -1,0 +1,109 @@
+package dev.twinning.user;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.spi.runtime.BlockingSecurityExecutor;
+import io.quarkus.vertx.http.runtime.security.BasicAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+import dev.twinning.common.error.TooManyRequestsException;
+
+/**
+ * HTTP Basic with brute-force protection: before the password is checked, a user or client address with too
+ * many recent failures gets 429 with Retry-After; each failed check is recorded. The client address is the
+ * one Quarkus resolves, which honours X-Forwarded-For only from configured trusted proxies.
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class ThrottledBasicAuthentication implements HttpAuthenticationMechanism {
+
+    private static final String PREFIX = "basic ";
+
+    private final BasicAuthenticationMechanism basic = new BasicAuthenticationMechanism("Twinning", false);
+    private final LoginFailures failures;
+    private final BlockingSecurityExecutor blocking;
+
+    public ThrottledBasicAuthentication(LoginFailures failures, BlockingSecurityExecutor blocking) {
+        this.failures = failures;
+        this.blocking = blocking;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
+        Optional<String> username = username(context.request().getHeader("Authorization"));
+        if (username.isEmpty()) {
+            return basic.authenticate(context, identities);
+        }
+        String user = username.get();
+        String address = context.request().remoteAddress().hostAddress();
+        return blocking.executeBlocking(() -> failures.secondsToWait(user, address))
+                .flatMap(wait -> {
+                    if (wait.isPresent()) {
+                        return Uni.createFrom().failure(new TooManyRequestsException(
+                                "Too many failed logins for this user or from this address; try again later",
+                                wait.getAsLong()));
+                    }
+                    return basic.authenticate(context, identities)
+                            .onFailure(AuthenticationFailedException.class)
+                            .call(() -> blocking.executeBlocking(() -> {
+                                failures.record(user, address);
+                                return true;
+                            }))
+                            .call(identity -> blocking.executeBlocking(() -> {
+                                failures.forgetUser(user);
+                                return true;
+                            }));
+                });
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return basic.getChallenge(context);
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return basic.getCredentialTypes();
+    }
+
+    @Override
+    public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
+        return basic.getCredentialTransport(context);
+    }
+
+    @Override
+    public int getPriority() {
+        return BasicAuthenticationMechanism.PRIORITY + 1;
+    }
+
+    /** The user part of a Basic header, or empty when there is none to throttle (the check then fails as usual). */
+    static Optional<String> username(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            return Optional.empty();
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(PREFIX.length()).trim()),
+                    StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon > 0 ? Optional.of(decoded.substring(0, colon)) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

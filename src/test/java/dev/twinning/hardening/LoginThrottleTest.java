@@ -1,0 +1,78 @@
+package dev.twinning.hardening;
+
+import static dev.twinning.user.Staff.ADMIN;
+import static dev.twinning.user.Staff.ADMIN_PASSWORD;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * After 10 failed logins for one user or from one address within 15 minutes, further attempts get 429 with
+ * Retry-After, even with the right password. The tests' client addresses come from X-Forwarded-For, which
+ * the test profile trusts from 127.0.0.1 only.
+ */
+@QuarkusTest
+class LoginThrottleTest {
+
+    private static final String USERS = "/api/v1/users";
+
+    @AfterEach
+    void forget() {
+        DatabaseSnapshot.forgetFailedLogins();
+    }
+
+    @Test
+    void tenFailuresForOneUserFromManyAddressesLockThatUser() {
+        for (int i = 1; i <= 10; i++) {
+            from("198.51.100." + i).auth().preemptive().basic(ADMIN, "wrong-" + i).get(USERS).then().statusCode(401);
+        }
+        from("198.51.100.77").auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).get(USERS).then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        int retryAfter = Integer.parseInt(from("198.51.100.78").auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).get(USERS)
+                .then().statusCode(429).extract().header("Retry-After"));
+        org.hamcrest.MatcherAssert.assertThat(retryAfter, allOf(greaterThan(0), lessThanOrEqualTo(15 * 60)));
+        from("198.51.100.79").auth().preemptive().basic("someone.else", "whatever-password").get(USERS).then().statusCode(401);
+    }
+
+    @Test
+    void tenFailuresFromOneAddressLockThatAddress() {
+        for (int i = 1; i <= 10; i++) {
+            from("203.0.113.9").auth().preemptive().basic("guess" + i, "password").get(USERS).then().statusCode(401);
+        }
+        from("203.0.113.9").auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).get(USERS).then().statusCode(429);
+        from("203.0.113.10").auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).get(USERS).then().statusCode(200);
+    }
+
+    @Test
+    void aSuccessfulLoginClearsTheUsersFailures() {
+        for (int i = 1; i <= 9; i++) {
+            from("192.0.2." + i).auth().preemptive().basic(ADMIN, "wrong").get(USERS).then().statusCode(401);
+        }
+        from("192.0.2.100").auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).get(USERS).then().statusCode(200);
+        for (int i = 11; i <= 19; i++) {
+            from("192.0.2." + i).auth().preemptive().basic(ADMIN, "wrong").get(USERS).then().statusCode(401);
+        }
+        from("192.0.2.101").auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).get(USERS).then().statusCode(200);
+    }
+
+    @Test
+    void publicReadsAreNeverThrottled() {
+        for (int i = 1; i <= 10; i++) {
+            from("203.0.113.50").auth().preemptive().basic("guess" + i, "password").get(USERS).then().statusCode(401);
+        }
+        from("203.0.113.50").auth().preemptive().basic("guess", "password").get("/api/v1/cities").then().statusCode(200);
+    }
+
+    private static RequestSpecification from(String address) {
+        return given().header("X-Forwarded-For", address);
+    }
+}
