@@ -43,9 +43,20 @@ public class AgreementQuery extends ListQuery {
             schema = @Schema(type = SchemaType.STRING, defaultValue = "establishedOn"), example = "-establishedOn")
     public String sort;
 
+    @QueryParam("after")
+    @Parameter(
+            description = "Keyset paging through all agreements: 0 for the first page, then the previous page's next value; items come in id order, and page and sort must be absent",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "0"), example = "0")
+    public String after;
+
     @Override
     public String sort() {
         return sort;
+    }
+
+    @Override
+    protected String after() {
+        return after;
     }
 
     @Override

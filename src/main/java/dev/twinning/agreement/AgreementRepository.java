@@ -32,6 +32,12 @@ public class AgreementRepository implements PanacheRepository<Agreement> {
         return withSignatories(agreements);
     }
 
+    /** Keyset paging: the next {@code size} agreements after the given id, in id order. */
+    public List<Agreement> searchAfter(AgreementFilter filter, long after, int size) {
+        Filter where = where(filter).and("a.id > :after", "after", after);
+        return withSignatories(find(WITH_CITIES + where.where() + " order by a.id", where.parameters()).page(0, size).list());
+    }
+
     public long count(AgreementFilter filter) {
         Filter where = where(filter);
         return count("from Agreement a join a.partnerCity p" + where.where(), where.parameters());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,8 +51,15 @@ public class AgreementService {
     public Paged<AgreementResponse> list(AgreementQuery query) {
         query.validate();
         AgreementFilter filter = query.filter();
-        int page = query.pageNumber();
         int size = query.pageSize();
+        Optional<Long> after = query.afterId();
+        if (after.isPresent()) {
+            List<AgreementResponse> items = agreements.searchAfter(filter, after.get(), size).stream()
+                    .map(AgreementResponse::from)
+                    .toList();
+            return Paged.afterCursor(items, size, agreements.count(filter), AgreementResponse::id);
+        }
+        int page = query.pageNumber();
         List<AgreementResponse> items = agreements.search(filter, query.sort(), page, size).stream()
                 .map(AgreementResponse::from)
                 .toList();

@@ -35,9 +35,20 @@ public class CityQuery extends ListQuery {
             schema = @Schema(type = SchemaType.STRING, defaultValue = "name"), example = "-population")
     public String sort;
 
+    @QueryParam("after")
+    @Parameter(
+            description = "Keyset paging through all cities: 0 for the first page, then the previous page's next value; items come in id order, and page and sort must be absent",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "0"), example = "0")
+    public String after;
+
     @Override
     public String sort() {
         return sort;
+    }
+
+    @Override
+    protected String after() {
+        return after;
     }
 
     @Override

@@ -31,6 +31,12 @@ public class CityRepository implements PanacheRepository<City> {
         return find("select c from City c" + where.where() + orderBy, where.parameters()).page(page, size).list();
     }
 
+    /** Keyset paging: the next {@code size} cities after the given id, in id order. */
+    public List<City> searchAfter(CityFilter filter, long after, int size) {
+        Filter where = where(filter).and("c.id > :after", "after", after);
+        return find("select c from City c" + where.where() + " order by c.id", where.parameters()).page(0, size).list();
+    }
+
     public long count(CityFilter filter) {
         Filter where = where(filter);
         return count("from City c" + where.where(), where.parameters());

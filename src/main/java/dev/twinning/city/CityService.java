@@ -2,6 +2,7 @@ package dev.twinning.city;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -41,8 +42,13 @@ public class CityService {
     public Paged<CityResponse> list(CityQuery query) {
         query.validate();
         CityFilter filter = query.filter();
-        int page = query.pageNumber();
         int size = query.pageSize();
+        Optional<Long> after = query.afterId();
+        if (after.isPresent()) {
+            List<CityResponse> items = cities.searchAfter(filter, after.get(), size).stream().map(CityResponse::from).toList();
+            return Paged.afterCursor(items, size, cities.count(filter), CityResponse::id);
+        }
+        int page = query.pageNumber();
         List<CityResponse> items = cities.search(filter, query.sort(), page, size).stream()
                 .map(CityResponse::from)
                 .toList();

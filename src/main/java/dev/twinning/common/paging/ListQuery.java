@@ -1,5 +1,6 @@
 package dev.twinning.common.paging;
 
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.ws.rs.QueryParam;
@@ -33,6 +34,31 @@ public abstract class ListQuery {
     /** The raw {@code sort} parameter; each list documents its own choices. */
     public abstract String sort();
 
+    /** The raw {@code after} cursor of lists that offer keyset paging; null for the others. */
+    protected String after() {
+        return null;
+    }
+
+    /**
+     * The id after which a keyset page starts, when the client pages with {@code after}: items then come in
+     * id order, which stays stable while items are added, and {@code next} names the following page.
+     */
+    public Optional<Long> afterId() {
+        String raw = after();
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            long id = Long.parseLong(raw.trim());
+            if (id >= 0) {
+                return Optional.of(id);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidInputException("after", "must be 0 (the start) or the next value of the previous page");
+    }
+
     protected abstract Set<String> sortFields();
 
     /** Parses the list's own filters, throwing {@link InvalidInputException} for every bad one. */
@@ -46,6 +72,13 @@ public abstract class ListQuery {
         Integer perPage = errors.attempt(this::pageSize);
         errors.attempt(() -> Sorting.keys(sort(), sortFields()));
         errors.run(this::checkFilters);
+        Optional<Long> after = errors.attempt(this::afterId);
+        if (after != null && after.isPresent() && page != null && !page.isBlank()) {
+            errors.add("page", "cannot be combined with after");
+        }
+        if (after != null && after.isPresent() && sort() != null && !sort().isBlank()) {
+            errors.add("sort", "cannot be combined with after: keyset pages come in id order");
+        }
         if (number != null && perPage != null && (long) number * perPage > Integer.MAX_VALUE) {
             errors.add("page", "is too large for this page size");
         }

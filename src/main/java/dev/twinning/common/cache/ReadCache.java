@@ -1,0 +1,105 @@
+package dev.twinning.common.cache;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import dev.twinning.common.http.RequestLog;
+
+/**
+ * Public reads of the published content, kept as the exact bytes and headers the API answered, for as
+ * long as the content version is unchanged. A hit is answered on the I/O thread without touching the
+ * database or serialising anything; a matching If-None-Match gets 304.
+ */
+@Singleton
+public class ReadCache {
+
+    /** Lists and single resources whose representation depends only on the versioned tables. */
+    static final Pattern CACHEABLE = Pattern.compile("/api/v1/(cities|countries|agreements|signatories)(/[^/]+)?");
+    /** A bound on memory: when the cached answers would exceed it, the cache starts over. */
+    private static final long MAX_BYTES = 32L * 1024 * 1024;
+
+    record Entry(long version, Buffer body, String contentType, String etag, String cacheControl) {
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicLong bytes = new AtomicLong();
+    private final ContentVersion version;
+
+    public ReadCache(ContentVersion version) {
+        this.version = version;
+        version.onChange(this::clear);
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(RequestLog.ORDER + 5).handler(this::serve);
+    }
+
+    static boolean isCacheable(String path) {
+        return CACHEABLE.matcher(path).matches();
+    }
+
+    /** The key covers everything the answer depends on: path, query and the media types accepted. */
+    static String key(String path, String query, String accept) {
+        return path + '?' + (query == null ? "" : query) + '#' + (accept == null ? "" : accept);
+    }
+
+    Optional<Long> versionNow() {
+        long now = version.current();
+        return now == ContentVersion.UNKNOWN ? Optional.empty() : Optional.of(now);
+    }
+
+    void store(String key, long versionAtStart, Entry entry) {
+        if (versionAtStart != version.current()) {
+            return;
+        }
+        if (bytes.addAndGet(entry.body().length()) > MAX_BYTES) {
+            clear();
+            bytes.addAndGet(entry.body().length());
+        }
+        entries.put(key, entry);
+    }
+
+    private void clear() {
+        entries.clear();
+        bytes.set(0);
+    }
+
+    private void serve(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        if ((request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) || !isCacheable(request.path())) {
+            context.next();
+            return;
+        }
+        Entry entry = entries.get(key(request.path(), request.query(), request.getHeader("Accept")));
+        if (entry == null || entry.version() != version.current()) {
+            context.next();
+            return;
+        }
+        context.put(RequestLog.ROUTE, "(read cache)");
+        HttpServerResponse response = context.response()
+                .putHeader("ETag", entry.etag())
+                .putHeader("Cache-Control", entry.cacheControl())
+                .putHeader("Vary", "Accept");
+        if (Tags.matches(request.getHeader("If-None-Match"), entry.etag())) {
+            response.setStatusCode(304).end();
+        } else if (request.method() == HttpMethod.HEAD) {
+            response.putHeader("Content-Type", entry.contentType())
+                    .putHeader("Content-Length", String.valueOf(entry.body().length())).end();
+        } else {
+            response.putHeader("Content-Type", entry.contentType()).end(entry.body());
+        }
+    }
+}
