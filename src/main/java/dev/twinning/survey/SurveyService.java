@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -36,8 +37,11 @@ public class SurveyService {
     private final Visitors visitors;
     private final SurveyConfig config;
     private final ZoneId zone;
+    private final Event<SurveyMetrics.VoteAccepted> accepted;
 
-    public SurveyService(PageRepository pages, SurveyRepository survey, Visitors visitors, SurveyConfig config) {
+    public SurveyService(PageRepository pages, SurveyRepository survey, Visitors visitors, SurveyConfig config,
+            Event<SurveyMetrics.VoteAccepted> accepted) {
+        this.accepted = accepted;
         this.pages = pages;
         this.survey = survey;
         this.visitors = visitors;
@@ -80,6 +84,7 @@ public class SurveyService {
         vote.page = page;
         vote.rating = rating;
         survey.persist(vote);
+        accepted.fire(new SurveyMetrics.VoteAccepted(rating));
         return new VoteResponse(page.key, rating, vote.createdAt);
     }
 
