@@ -15,26 +15,29 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 import dev.twinning.database.DatabaseFailures;
 import dev.twinning.database.DatabaseReady;
 
 /**
- * The version of the published content (cities, countries, agreements, signatories), which a database
- * trigger raises on every change and announces with NOTIFY. Every instance listens, so a write through
- * any instance invalidates the read cache of all of them. While this instance cannot listen, the version
- * is unknown and nothing is served from the cache.
+ * The generation of what this instance may serve from its read cache. Database triggers NOTIFY on every
+ * change of published content (cities, countries, agreements, signatories, pages) and of survey counts;
+ * every instance LISTENs and starts a new generation when it hears one, so a write through any instance
+ * invalidates the caches of all of them. While this instance cannot listen, the generation is unknown and
+ * nothing is served from the cache. The content_version row is also polled, as a safety net.
  */
 @Singleton
 public class ContentVersion {
 
     public static final long UNKNOWN = -1;
-    static final String CHANNEL = "twinning_content";
+    static final String CONTENT_CHANNEL = "twinning_content";
+    static final String SURVEY_CHANNEL = "twinning_survey";
     private static final Logger LOG = Logger.getLogger(ContentVersion.class);
-    /** Also re-read the version this often, in case a notification was missed while reconnecting. */
     private static final int POLL_MILLIS = 5_000;
 
-    private final AtomicLong version = new AtomicLong(UNKNOWN);
+    private final AtomicLong generation = new AtomicLong();
+    private volatile boolean listening;
     private final String url;
     private final Optional<String> username;
     private final Optional<String> password;
@@ -52,7 +55,7 @@ public class ContentVersion {
     }
 
     public long current() {
-        return version.get();
+        return listening ? generation.get() : UNKNOWN;
     }
 
     void onChange(Runnable action) {
@@ -69,15 +72,22 @@ public class ContentVersion {
         while (running) {
             try (Connection connection = DriverManager.getConnection(url, username.orElse(null), password.orElse(null));
                     Statement statement = connection.createStatement()) {
-                statement.execute("listen " + CHANNEL);
-                update(read(statement));
+                statement.execute("listen " + CONTENT_CHANNEL + "; listen " + SURVEY_CHANNEL);
+                long stored = read(statement);
+                startGeneration();
+                listening = true;
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 while (running) {
-                    notifications.getNotifications(POLL_MILLIS);
-                    update(read(statement));
+                    PGNotification[] received = notifications.getNotifications(POLL_MILLIS);
+                    long now = read(statement);
+                    if ((received != null && received.length > 0) || now != stored) {
+                        startGeneration();
+                    }
+                    stored = now;
                 }
             } catch (SQLException e) {
-                update(UNKNOWN);
+                listening = false;
+                startGeneration();
                 if (running) {
                     LOG.warnf("Cannot listen for content changes (%s); the read cache is off until it can",
                             DatabaseFailures.describe(e));
@@ -93,10 +103,9 @@ public class ContentVersion {
         }
     }
 
-    private void update(long next) {
-        if (version.getAndSet(next) != next) {
-            onChange.run();
-        }
+    private void startGeneration() {
+        generation.incrementAndGet();
+        onChange.run();
     }
 
     private void pause() {

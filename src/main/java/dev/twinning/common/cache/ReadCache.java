@@ -19,15 +19,19 @@ import io.vertx.ext.web.RoutingContext;
 import dev.twinning.common.http.RequestLog;
 
 /**
- * Public reads of the published content, kept as the exact bytes and headers the API answered, for as
- * long as the content version is unchanged. A hit is answered on the I/O thread without touching the
+ * Public reads, kept as the exact bytes and headers the API answered, for as long as no change has been
+ * announced (see {@link ContentVersion}). A hit is answered on the I/O thread without touching the
  * database or serialising anything; a matching If-None-Match gets 304.
  */
 @Singleton
 public class ReadCache {
 
-    /** Lists and single resources whose representation depends only on the versioned tables. */
-    static final Pattern CACHEABLE = Pattern.compile("/api/v1/(cities|countries|agreements|signatories)(/[^/]+)?");
+    /**
+     * Reads whose answer depends only on tables that NOTIFY their changes. The daily survey series is left
+     * out: its default window moves at midnight without any write.
+     */
+    static final Pattern CACHEABLE = Pattern.compile(
+            "/api/v1/(cities|countries|agreements|signatories|pages)(/[^/]+)?|/api/v1/pages/[^/]+/survey|/api/v1/survey");
     /** A bound on memory: when the cached answers would exceed it, the cache starts over. */
     private static final long MAX_BYTES = 32L * 1024 * 1024;
 

@@ -76,6 +76,25 @@ class HttpCachingTest {
         }
     }
 
+    @Test
+    void aVoteIsSeenByTheNextReadOfTheSurveyAndThePage() {
+        asEditor().contentType("application/json").body("{\"key\":\"cache-test\",\"title\":\"Cache test\"}")
+                .post("/api/v1/pages").then().statusCode(201);
+        try {
+            String survey = "/api/v1/pages/cache-test/survey";
+            given().get(survey).then().body("participants", is(0));
+            given().get("/api/v1/pages/cache-test").then().body("survey.participants", is(0));
+            given().get("/api/v1/survey").then().body("items.find { it.page == 'cache-test' }.participants", is(0));
+            given().contentType("application/json").header("X-Visitor-Id", "cache-invalidation")
+                    .body("{\"rating\":\"SATISFIED\"}").post("/api/v1/pages/cache-test/votes").then().statusCode(201);
+            given().get(survey).then().body("participants", is(1));
+            given().get("/api/v1/pages/cache-test").then().body("survey.participants", is(1));
+            given().get("/api/v1/survey").then().body("items.find { it.page == 'cache-test' }.participants", is(1));
+        } finally {
+            asEditor().delete("/api/v1/pages/cache-test").then().statusCode(204);
+        }
+    }
+
     /** Another instance writes straight to the database: its NOTIFY must reach this instance's cache. */
     @Test
     void aWriteByAnotherInstanceInvalidatesTheCache() throws Exception {
