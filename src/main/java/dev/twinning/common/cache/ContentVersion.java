@@ -5,8 +5,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
@@ -24,8 +28,10 @@ import dev.twinning.database.DatabaseReady;
  * The generation of what this instance may serve from its read cache. Database triggers NOTIFY on every
  * change of published content (cities, countries, agreements, signatories, pages) and of survey counts;
  * every instance LISTENs and starts a new generation when it hears one, so a write through any instance
- * invalidates the caches of all of them. While this instance cannot listen, the generation is unknown and
- * nothing is served from the cache. The content_version row is also polled, as a safety net.
+ * invalidates the caches of all of them. NOTIFY reaches other sessions a moment after the writer's commit,
+ * so a cache hit first waits for a barrier: a round trip on the listening connection that starts after the
+ * request arrived, which delivers every notification committed before it. One round trip serves all the
+ * hits waiting at that moment. While this instance cannot listen, nothing is served from the cache.
  */
 @Singleton
 public class ContentVersion {
@@ -37,6 +43,8 @@ public class ContentVersion {
     private static final int POLL_MILLIS = 5_000;
 
     private final AtomicLong generation = new AtomicLong();
+    private final Object lock = new Object();
+    private List<Consumer<Boolean>> waiting = new ArrayList<>();
     private volatile boolean listening;
     private final String url;
     private final Optional<String> username;
@@ -62,6 +70,17 @@ public class ContentVersion {
         this.onChange = action;
     }
 
+    /**
+     * Calls {@code then} on the listener thread once every change committed before this call has been heard
+     * (with true), or when that cannot be known because the database is out of reach (with false).
+     */
+    void afterBarrier(Consumer<Boolean> then) {
+        synchronized (lock) {
+            waiting.add(then);
+            lock.notifyAll();
+        }
+    }
+
     void start(@Observes DatabaseReady ready) {
         listener = new Thread(this::listen, "content-version-listener");
         listener.setDaemon(true);
@@ -70,7 +89,7 @@ public class ContentVersion {
 
     private void listen() {
         while (running) {
-            try (Connection connection = DriverManager.getConnection(url, username.orElse(null), password.orElse(null));
+            try (Connection connection = DriverManager.getConnection(url, connectionProperties());
                     Statement statement = connection.createStatement()) {
                 statement.execute("listen " + CONTENT_CHANNEL + "; listen " + SURVEY_CHANNEL);
                 long stored = read(statement);
@@ -78,16 +97,19 @@ public class ContentVersion {
                 listening = true;
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 while (running) {
-                    PGNotification[] received = notifications.getNotifications(POLL_MILLIS);
+                    List<Consumer<Boolean>> batch = nextBatch();
                     long now = read(statement);
+                    PGNotification[] received = notifications.getNotifications();
                     if ((received != null && received.length > 0) || now != stored) {
                         startGeneration();
                     }
                     stored = now;
+                    batch.forEach(then -> then.accept(true));
                 }
             } catch (SQLException e) {
                 listening = false;
                 startGeneration();
+                nextBatchNow().forEach(then -> then.accept(false));
                 if (running) {
                     LOG.warnf("Cannot listen for content changes (%s); the read cache is off until it can",
                             DatabaseFailures.describe(e));
@@ -95,6 +117,42 @@ public class ContentVersion {
                 }
             }
         }
+        nextBatchNow().forEach(then -> then.accept(false));
+    }
+
+    /** The hits waiting for a barrier; when none wait, a poll every few seconds still picks up changes. */
+    private List<Consumer<Boolean>> nextBatch() {
+        synchronized (lock) {
+            if (waiting.isEmpty()) {
+                try {
+                    lock.wait(POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+            return nextBatchNow();
+        }
+    }
+
+    private List<Consumer<Boolean>> nextBatchNow() {
+        synchronized (lock) {
+            List<Consumer<Boolean>> batch = waiting;
+            waiting = new ArrayList<>();
+            return batch;
+        }
+    }
+
+    /** Bounded like the pool's connections, so that a barrier can never hang on a silent network. */
+    private Properties connectionProperties() {
+        Properties properties = new Properties();
+        username.ifPresent(user -> properties.setProperty("user", user));
+        password.ifPresent(secret -> properties.setProperty("password", secret));
+        properties.setProperty("connectTimeout", "3");
+        properties.setProperty("socketTimeout", "10");
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("ApplicationName", "twinning cache listener");
+        return properties;
     }
 
     private static long read(Statement statement) throws SQLException {

@@ -3,12 +3,15 @@ package dev.twinning.common.cache;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -34,6 +37,8 @@ public class ReadCache {
             "/api/v1/(cities|countries|agreements|signatories|pages)(/[^/]+)?|/api/v1/pages/[^/]+/survey|/api/v1/survey");
     /** A bound on memory: when the cached answers would exceed it, the cache starts over. */
     private static final long MAX_BYTES = 32L * 1024 * 1024;
+    /** A barrier slower than this (a database in trouble) sends the request the uncached way. */
+    private static final long BARRIER_TIMEOUT_MILLIS = 1_000;
 
     record Entry(long version, Buffer body, String contentType, String etag, String cacheControl) {
     }
@@ -87,11 +92,34 @@ public class ReadCache {
             context.next();
             return;
         }
-        Entry entry = entries.get(key(request.path(), request.query(), request.getHeader("Accept")));
-        if (entry == null || entry.version() != version.current()) {
+        String key = key(request.path(), request.query(), request.getHeader("Accept"));
+        if (entries.get(key) == null || version.current() == ContentVersion.UNKNOWN) {
             context.next();
             return;
         }
+        Context vertxContext = Vertx.currentContext();
+        AtomicBoolean answered = new AtomicBoolean();
+        long timer = context.vertx().setTimer(BARRIER_TIMEOUT_MILLIS, ignored -> {
+            if (answered.compareAndSet(false, true)) {
+                context.next();
+            }
+        });
+        version.afterBarrier(known -> vertxContext.runOnContext(ignored -> {
+            if (answered.compareAndSet(false, true)) {
+                context.vertx().cancelTimer(timer);
+                answer(context, key, known);
+            }
+        }));
+    }
+
+    /** After the barrier: the entry is served only if no change was heard since it was stored. */
+    private void answer(RoutingContext context, String key, boolean known) {
+        Entry entry = entries.get(key);
+        if (!known || entry == null || entry.version() != version.current()) {
+            context.next();
+            return;
+        }
+        HttpServerRequest request = context.request();
         context.put(RequestLog.ROUTE, "(read cache)");
         HttpServerResponse response = context.response()
                 .putHeader("ETag", entry.etag())
