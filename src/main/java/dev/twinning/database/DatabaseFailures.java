@@ -17,26 +17,32 @@ public final class DatabaseFailures {
      * login the server refuses or a database it lacks (28xxx, 3D000): operators fix those without a restart.
      */
     public static boolean isUnavailable(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException) {
+        return isUnavailable(error, 0);
+    }
+
+    /** Follows causes and suppressed exceptions: a failed commit hides the driver's error among the latter. */
+    private static boolean isUnavailable(Throwable error, int depth) {
+        if (error == null || depth > 20) {
+            return false;
+        }
+        if (error instanceof JDBCConnectionException || error instanceof SQLTransientConnectionException) {
+            return true;
+        }
+        if (error instanceof SQLException sql && (isUnavailableState(sql.getSQLState())
+                || (sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout")))) {
+            return true;
+        }
+        for (Throwable suppressed : error.getSuppressed()) {
+            if (isUnavailable(suppressed, depth + 1)) {
                 return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                if (state.startsWith("08") || state.startsWith("57P") || state.equals("57014") || state.startsWith("28")
-                        || state.equals("3D000")) {
-                    return true;
-                }
-            }
-            if (cause instanceof SQLException sql && sql.getMessage() != null
-                    && sql.getMessage().startsWith("Acquisition timeout")) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
-        return false;
+        return error.getCause() != error && isUnavailable(error.getCause(), depth + 1);
+    }
+
+    private static boolean isUnavailableState(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("57014")
+                || state.startsWith("28") || state.equals("3D000"));
     }
 
     /** A one-line reason for the log, without the stack trace that a known outage does not need. */

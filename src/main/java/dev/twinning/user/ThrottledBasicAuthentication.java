@@ -65,10 +65,11 @@ public class ThrottledBasicAuthentication implements HttpAuthenticationMechanism
                                 failures.record(user, address);
                                 return true;
                             }))
+                            // Best effort: failing to clear the count must not fail a request whose login succeeded.
                             .call(identity -> blocking.executeBlocking(() -> {
                                 failures.forgetUser(user);
                                 return true;
-                            }));
+                            }).onFailure().recoverWithItem(false));
                 });
     }
 
