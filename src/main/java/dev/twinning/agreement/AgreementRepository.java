@@ -48,9 +48,14 @@ public class AgreementRepository implements PanacheRepository<Agreement> {
         return withSignatories(found).stream().findFirst();
     }
 
+    /**
+     * The condition is on the agreement's own foreign keys, in a subquery, so that PostgreSQL combines the
+     * indexes of both columns instead of joining every agreement to its cities before filtering.
+     */
     public List<Agreement> listByCity(City city) {
-        return withSignatories(find(WITH_CITIES + " where a.homeCity = ?1 or a.partnerCity = ?1"
-                + " order by a.establishedOn asc nulls last, a.id", city).list());
+        return withSignatories(find(WITH_CITIES
+                + " where a.id in (select x.id from Agreement x where x.homeCity.id = ?1 or x.partnerCity.id = ?1)"
+                + " order by a.establishedOn asc nulls last, a.id", city.id).list());
     }
 
     public List<Agreement> listSignedBy(Signatory signatory) {
