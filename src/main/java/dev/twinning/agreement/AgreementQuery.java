@@ -9,11 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import dev.twinning.common.error.InputErrors;
-import dev.twinning.common.paging.ListQuery;
+import dev.twinning.common.paging.KeysetListQuery;
 import dev.twinning.common.query.QueryParams;
 
 /** Filters, sort and paging of {@code GET /api/v1/agreements}. */
-public class AgreementQuery extends ListQuery {
+public class AgreementQuery extends KeysetListQuery {
 
     @QueryParam("country")
     @Parameter(description = "The partner city's ISO 3166-1 alpha-2 country code, case-insensitive", example = "CN")
@@ -43,20 +43,9 @@ public class AgreementQuery extends ListQuery {
             schema = @Schema(type = SchemaType.STRING, defaultValue = "establishedOn"), example = "-establishedOn")
     public String sort;
 
-    @QueryParam("after")
-    @Parameter(
-            description = "Keyset paging through all agreements: 0 for the first page, then the previous page's next value; items come in id order, and page and sort must be absent",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "0"), example = "0")
-    public String after;
-
     @Override
     public String sort() {
         return sort;
-    }
-
-    @Override
-    protected String after() {
-        return after;
     }
 
     @Override

@@ -10,11 +10,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import dev.twinning.agreement.AgreementType;
 import dev.twinning.common.error.InputErrors;
-import dev.twinning.common.paging.ListQuery;
+import dev.twinning.common.paging.KeysetListQuery;
 import dev.twinning.common.query.QueryParams;
 
 /** Filters, sort and paging of {@code GET /api/v1/cities}. */
-public class CityQuery extends ListQuery {
+public class CityQuery extends KeysetListQuery {
 
     @QueryParam("country")
     @Parameter(description = "ISO 3166-1 alpha-2 country code, case-insensitive", example = "CN")
@@ -35,20 +35,9 @@ public class CityQuery extends ListQuery {
             schema = @Schema(type = SchemaType.STRING, defaultValue = "name"), example = "-population")
     public String sort;
 
-    @QueryParam("after")
-    @Parameter(
-            description = "Keyset paging through all cities: 0 for the first page, then the previous page's next value; items come in id order, and page and sort must be absent",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "0"), example = "0")
-    public String after;
-
     @Override
     public String sort() {
         return sort;
-    }
-
-    @Override
-    protected String after() {
-        return after;
     }
 
     @Override

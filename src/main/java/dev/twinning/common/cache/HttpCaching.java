@@ -1,10 +1,5 @@
 package dev.twinning.common.cache;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
-import java.util.Optional;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -20,6 +15,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vertx.core.buffer.Buffer;
+
+import dev.twinning.common.etag.EntityTags;
 
 /**
  * HTTP caching for reads: Cache-Control (public with TWINNING_CACHE_MAX_AGE, or no-store for staff-only
@@ -65,17 +62,25 @@ public class HttpCaching {
                 || !MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {
             return;
         }
-        byte[] body = json(response.getEntity());
-        String etag = Optional.ofNullable(response.getHeaderString("ETag")).orElseGet(() -> tag(body));
-        response.getHeaders().putSingle("ETag", etag);
         String path = request.getUriInfo().getPath();
-        if (request.getProperty(VERSION_AT_START) instanceof Long version && ReadCache.isCacheable(path)) {
+        String etag = response.getHeaderString("ETag");
+        boolean store = request.getProperty(VERSION_AT_START) instanceof Long && ReadCache.isCacheable(path);
+        if (etag != null && !store) {
+            return; // a single resource that tagged itself and answered If-None-Match already
+        }
+        byte[] body = json(response.getEntity());
+        if (etag == null) {
+            etag = "\"" + EntityTags.valueOf(body) + "\"";
+            response.getHeaders().putSingle("ETag", etag);
+        }
+        if (store) {
+            long version = (Long) request.getProperty(VERSION_AT_START);
             String key = ReadCache.key(path, request.getUriInfo().getRequestUri().getRawQuery(),
                     request.getHeaderString("Accept"));
             cache.store(key, version, new ReadCache.Entry(version, Buffer.buffer(body), MediaType.APPLICATION_JSON, etag,
                     cacheControl));
         }
-        if (Tags.matches(request.getHeaderString("If-None-Match"), etag)) {
+        if (EntityTags.matches(request.getHeaderString("If-None-Match"), etag)) {
             response.setStatus(304);
             response.setEntity(null);
         } else {
@@ -91,12 +96,4 @@ public class HttpCaching {
         }
     }
 
-    private static String tag(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -19,6 +19,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import dev.twinning.common.etag.EntityTags;
 import dev.twinning.common.http.RequestLog;
 
 /**
@@ -125,7 +126,7 @@ public class ReadCache {
                 .putHeader("ETag", entry.etag())
                 .putHeader("Cache-Control", entry.cacheControl())
                 .putHeader("Vary", "Accept");
-        if (Tags.matches(request.getHeader("If-None-Match"), entry.etag())) {
+        if (EntityTags.matches(request.getHeader("If-None-Match"), entry.etag())) {
             response.setStatusCode(304).end();
         } else if (request.method() == HttpMethod.HEAD) {
             response.putHeader("Content-Type", entry.contentType())

@@ -28,10 +28,19 @@ public class EntityTags {
 
     public EntityTag of(Object representation) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(mapper.writeValueAsBytes(representation));
-            return new EntityTag(Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return new EntityTag(valueOf(mapper.writeValueAsBytes(representation)));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot compute an entity tag", e);
+        }
+    }
+
+    /** The tag's value (unquoted) for a JSON body already written. */
+    public static String valueOf(byte[] json) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -41,17 +50,20 @@ public class EntityTags {
      */
     public <T> RestResponse<T> ok(String ifNoneMatch, T representation) {
         EntityTag tag = of(representation);
-        if (ifNoneMatch != null && names(ifNoneMatch, tag)) {
+        if (matches(ifNoneMatch, "\"" + tag.getValue() + "\"")) {
             return RestResponse.ResponseBuilder.<T>create(RestResponse.Status.NOT_MODIFIED).tag(tag).build();
         }
         return RestResponse.ResponseBuilder.ok(representation).tag(tag).build();
     }
 
-    private static boolean names(String header, EntityTag tag) {
-        String quoted = "\"" + tag.getValue() + "\"";
-        for (String candidate : header.split(",")) {
+    /** Whether If-None-Match names the quoted tag, or {@code *}. */
+    public static boolean matches(String ifNoneMatch, String quotedTag) {
+        if (ifNoneMatch == null || quotedTag == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
             String value = candidate.trim();
-            if (value.equals("*") || value.equals(quoted) || value.equals("W/" + quoted)) {
+            if (value.equals("*") || value.equals(quotedTag) || value.equals("W/" + quotedTag)) {
                 return true;
             }
         }
