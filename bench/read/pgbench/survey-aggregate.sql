@@ -4,7 +4,6 @@
 -- country, slug or agreement ids come from the same list that wrk draws its URLs from: read-benchmark.sh
 -- fills in @N@ (list length), @KEYS@ (the countries or slugs) and @IDS@ (per entry, the agreement ids that the
 -- previous statement returns in the app, which Hibernate then binds into its "in (?, ...)").
--- GET /api/v1/pages/friendship-cities/survey (SurveyService): the page by key, then the counter sums.
-\set one 1
-select p1_0.id,p1_0.body,p1_0.created_at,p1_0.created_by,p1_0.key,p1_0.title,p1_0.updated_at,p1_0.updated_by,p1_0.version from pages p1_0 where p1_0.key='friendship-cities' fetch first :one rows only \gset page_
-select rating, sum(votes) from survey_daily_counts where page_id = :page_id group by rating;
+-- GET /api/v1/pages/friendship-cities/survey (SurveyService.result): the page's key and its all-time totals, in one
+-- statement.
+select p.key, t.rating, t.votes from pages p left join survey_totals t on t.page_id = p.id where p.key = 'friendship-cities';

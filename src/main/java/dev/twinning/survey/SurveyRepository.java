@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,6 +13,7 @@ import jakarta.persistence.Query;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
+import dev.twinning.common.query.Ids;
 import dev.twinning.page.Page;
 
 /**
@@ -23,6 +25,9 @@ public class SurveyRepository implements PanacheRepository<SurveyVote> {
 
     /** Vote counts of one page by rating, all time or within the inclusive day window. */
     public Map<Rating, Long> countsFor(Page page, LocalDate from, LocalDate to) {
+        if (from == null && to == null) {
+            return countsFor(page);
+        }
         Map<Rating, Long> counts = new EnumMap<>(Rating.class);
         rows(windowed("select rating, sum(votes) from survey_daily_counts where page_id = :page", page.id, from, to,
                 " group by rating"))
@@ -30,15 +35,47 @@ public class SurveyRepository implements PanacheRepository<SurveyVote> {
         return counts;
     }
 
+    /** All-time vote counts of one page by rating: five rows at most, however many votes. */
     public Map<Rating, Long> countsFor(Page page) {
-        return countsFor(page, null, null);
+        Map<Rating, Long> counts = new EnumMap<>(Rating.class);
+        rows(getEntityManager().createNativeQuery("select rating, votes from survey_totals where page_id = ?1")
+                .setParameter(1, page.id))
+                .forEach(row -> counts.put(Rating.valueOf((String) row[0]), ((Number) row[1]).longValue()));
+        return counts;
+    }
+
+    /**
+     * The key of the page with this id or key and its all-time vote counts by rating, in one statement; empty
+     * when there is no such page.
+     */
+    public Optional<Map.Entry<String, Map<Rating, Long>>> allTimeFor(String idOrKey) {
+        Optional<Long> id = Ids.parse(idOrKey);
+        String key = idOrKey.toLowerCase(Locale.ROOT);
+        if (id.isEmpty() && !Ids.isKey(key)) {
+            return Optional.empty();
+        }
+        List<Object[]> rows = rows(getEntityManager()
+                .createNativeQuery("select p.key, t.rating, t.votes from pages p"
+                        + " left join survey_totals t on t.page_id = p.id where "
+                        + (id.isPresent() ? "p.id = ?1" : "p.key = ?1"))
+                .setParameter(1, id.isPresent() ? id.get() : key));
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Rating, Long> counts = new EnumMap<>(Rating.class);
+        rows.stream().filter(row -> row[1] != null)
+                .forEach(row -> counts.put(Rating.valueOf((String) row[1]), ((Number) row[2]).longValue()));
+        return Optional.of(Map.entry((String) rows.get(0)[0], counts));
     }
 
     /** Vote counts of every page with votes by rating, keyed by page id. */
     public Map<Long, Map<Rating, Long>> countsByPage(LocalDate from, LocalDate to) {
         Map<Long, Map<Rating, Long>> counts = new HashMap<>();
-        rows(windowed("select page_id, rating, sum(votes) from survey_daily_counts where true", null, from, to,
-                " group by page_id, rating"))
+        Query query = from == null && to == null
+                ? getEntityManager().createNativeQuery("select page_id, rating, votes from survey_totals")
+                : windowed("select page_id, rating, sum(votes) from survey_daily_counts where true", null, from, to,
+                        " group by page_id, rating");
+        rows(query)
                 .forEach(row -> counts.computeIfAbsent(((Number) row[0]).longValue(), id -> new EnumMap<>(Rating.class))
                         .put(Rating.valueOf((String) row[1]), ((Number) row[2]).longValue()));
         return counts;
@@ -94,7 +131,7 @@ public class SurveyRepository implements PanacheRepository<SurveyVote> {
                 .executeUpdate();
     }
 
-    /** Switches the day boundaries to another time zone, recounting every vote. */
+    /** Switches the day boundaries to another time zone, recounting every vote by day (totals do not depend on it). */
     public void recountIn(String timeZone) {
         getEntityManager().createNativeQuery("update survey_settings set time_zone = ?1").setParameter(1, timeZone)
                 .executeUpdate();

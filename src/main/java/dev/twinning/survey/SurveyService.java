@@ -90,6 +90,10 @@ public class SurveyService {
 
     public SurveyResult result(String idOrKey, SurveyQuery query) {
         SurveyQuery.Window window = query.window();
+        if (window.from() == null && window.to() == null) {
+            return survey.allTimeFor(idOrKey).map(found -> SurveyResult.of(found.getKey(), found.getValue()))
+                    .orElseThrow(() -> new ResourceNotFoundException("page", idOrKey));
+        }
         Page page = find(idOrKey);
         return SurveyResult.of(page.key, survey.countsFor(page, window.from(), window.to()));
     }

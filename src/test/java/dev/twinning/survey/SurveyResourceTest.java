@@ -160,6 +160,28 @@ class SurveyResourceTest {
     }
 
     @Test
+    void theAllTimeResultEqualsTheWidestWindowWhetherThePageIsNamedByKeyOrId() {
+        for (String rating : new String[]{"SATISFIED", "AVERAGE", "VERY_UNSATISFIED"}) {
+            vote("{\"rating\":\"" + rating + "\"}", UUID.randomUUID().toString()).then().statusCode(201);
+        }
+        String allTime = given().get("/api/v1/pages/" + PAGE + "/survey").then().statusCode(200).extract().asString();
+        String widestWindow = given().get("/api/v1/pages/" + PAGE + "/survey?from=2000-01-01&to=2100-01-01").then()
+                .statusCode(200).extract().asString();
+        long id = given().get("/api/v1/pages/" + PAGE).then().extract().jsonPath().getLong("id");
+        String byId = given().get("/api/v1/pages/" + id + "/survey").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(allTime).isEqualTo(widestWindow).isEqualTo(byId)
+                .contains("\"participants\":13");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"no-such-page", "999999999", "Not%20a%20key"})
+    void theSurveyOfAnUnknownPageIs404(String page) {
+        given().get("/api/v1/pages/" + page + "/survey").then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void dateWindowsAreInclusiveAndValidated() {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Seoul"));
         given().get("/api/v1/pages/" + PAGE + "/survey?from=" + today + "&to=" + today).then().body("participants", is(10));
