@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Helpers of bench/read-benchmark.sh (no third-party modules).
 
-  report.py render TEMPLATE LIST OUT      fill a pgbench template from a list file (path, key, ids per line)
+  report.py render TEMPLATE LIST OUT      fill a pgbench template from a list file (path, key, ids, counted)
   report.py wrk OUTPUT                    'req/s p50 p99 non2xx' from wrk --latency output (ms)
   report.py pgbench OUTPUT LOG_PREFIX     'tps p50 p99' from pgbench output and its per-transaction log (ms)
   report.py cpu                           a snapshot of busy jiffies: 'box app' (app pid in $APP_PID)
@@ -20,12 +20,14 @@ def render(template, listing, out):
     rows = [line.rstrip('\n').split('\t') for line in open(listing, encoding='utf-8') if line.strip()]
     keys = [row[1] for row in rows]
     ids = [row[2] if len(row) > 2 else '{}' for row in rows]
+    counted = [len(row) > 3 and row[3] == 't' for row in rows]
+    assert counted == sorted(counted, reverse=True), 'entries the app counts separately must come first'
     for key in keys:
         assert re.fullmatch(r'[A-Za-z0-9-]+', key), key
     for value in ids:
         assert re.fullmatch(r'\{[0-9,]*\}', value), value
     text = open(template, encoding='utf-8').read()
-    text = (text.replace('@N@', str(len(rows)))
+    text = (text.replace('@N@', str(len(rows))).replace('@COUNTED@', str(sum(counted)))
             .replace('@KEYS@', "'{" + ','.join(keys) + "}'")
             .replace('@IDS@', "'{" + ','.join('"' + value + '"' for value in ids) + "}'"))
     open(out, 'w', encoding='utf-8').write(text)

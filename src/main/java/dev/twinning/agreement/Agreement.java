@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -47,6 +48,10 @@ public class Agreement extends AuditedEntity {
 
     public LocalDate establishedOn;
     public String notes;
+
+    /** The partner city's country, copied by a database trigger so that lists filter on an index; read-only here. */
+    @Column(insertable = false, updatable = false)
+    public String partnerCountry;
 
     @ManyToMany
     @JoinTable(name = "agreement_signatories",

@@ -40,7 +40,7 @@ public class AgreementRepository implements PanacheRepository<Agreement> {
 
     public long count(AgreementFilter filter) {
         Filter where = where(filter);
-        return count("from Agreement a join a.partnerCity p" + where.where(), where.parameters());
+        return count("from Agreement a" + where.where(), where.parameters());
     }
 
     public Optional<Agreement> findWithDetails(long id) {
@@ -106,7 +106,7 @@ public class AgreementRepository implements PanacheRepository<Agreement> {
 
     private static Filter where(AgreementFilter filter) {
         return new Filter()
-                .and("p.country = :country", "country", filter.country())
+                .and("a.partnerCountry = :country", "country", filter.country())
                 .and("a.type = :type", "type", filter.type())
                 .and("a.status = :status", "status", filter.status())
                 .and("a.establishedOn >= :from", "from", filter.establishedFrom())

@@ -63,7 +63,7 @@ public class AgreementService {
         List<AgreementResponse> items = agreements.search(filter, query.sort(), page, size).stream()
                 .map(AgreementResponse::from)
                 .toList();
-        return new Paged<>(items, page, size, agreements.count(filter));
+        return Paged.of(items, page, size, () -> agreements.count(filter));
     }
 
     public AgreementResponse get(String id) {

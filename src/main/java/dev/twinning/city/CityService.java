@@ -52,7 +52,7 @@ public class CityService {
         List<CityResponse> items = cities.search(filter, query.sort(), page, size).stream()
                 .map(CityResponse::from)
                 .toList();
-        return new Paged<>(items, page, size, cities.count(filter));
+        return Paged.of(items, page, size, () -> cities.count(filter));
     }
 
     public CityResponse get(String idOrSlug) {

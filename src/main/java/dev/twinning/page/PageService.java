@@ -47,7 +47,7 @@ public class PageService {
         int page = query.pageNumber();
         int size = query.pageSize();
         List<PageResponse> items = pages.listPage(query.sort(), page, size).stream().map(PageResponse::from).toList();
-        return new Paged<>(items, page, size, pages.count());
+        return Paged.of(items, page, size, pages::count);
     }
 
     public PageResponse get(String idOrKey) {

@@ -44,7 +44,7 @@ public class SignatoryService {
         List<SignatoryResponse> items = signatories.listPage(query.sort(), page, size).stream()
                 .map(SignatoryResponse::from)
                 .toList();
-        return new Paged<>(items, page, size, signatories.count());
+        return Paged.of(items, page, size, signatories::count);
     }
 
     public SignatoryResponse get(String id) {

@@ -28,7 +28,7 @@ public class UserService {
         int page = query.pageNumber();
         int size = query.pageSize();
         List<UserResponse> items = users.listPage(query.sort(), page, size).stream().map(UserResponse::from).toList();
-        return new Paged<>(items, page, size, users.count());
+        return Paged.of(items, page, size, users::count);
     }
 
     public UserResponse get(String id) {

@@ -32,6 +32,19 @@ class AgreementResourceTest {
     }
 
     @Test
+    void everyPageCountsAllMatchesEvenPastTheEnd() {
+        given().get("/api/v1/agreements?type=SISTER_CITY&size=3&page=1").then()
+                .statusCode(200)
+                .body("total", is(4))
+                .body("items.partnerCity.name", contains("Valenzuela"))
+                .body("items[0].signatories", hasSize(2));
+        given().get("/api/v1/agreements?type=SISTER_CITY&size=3&page=9").then()
+                .statusCode(200)
+                .body("total", is(4))
+                .body("items", hasSize(0));
+    }
+
+    @Test
     void fifteenAgreementsAreSeededAndTheFriendshipPageNamesNoSignatories() {
         given().get("/api/v1/agreements?size=100").then()
                 .statusCode(200)

@@ -5,6 +5,7 @@ import static dev.twinning.user.Staff.asEditor;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -52,6 +53,28 @@ class AgreementWriteTest {
         given().get("/api/v1/cities/gdynia-test").then().body("agreements.id", contains(id));
         given().get("/api/v1/signatories/" + mayor).then().body("agreements.partnerCity.slug",
                 contains("bakersfield", "valenzuela", "gdynia-test"));
+    }
+
+    @Test
+    void theCountryFilterFollowsThePartnerCityWhenItMovesOrIsReplaced() {
+        int id = asEditor().contentType("application/json").body(agreement("FRIENDSHIP_CITY", partner, ""))
+                .post("/api/v1/agreements").then().statusCode(201).extract().path("id");
+        given().get("/api/v1/agreements?country=PL").then().body("items.id", contains(id)).body("total", is(1));
+        try {
+            asEditor().contentType("application/merge-patch+json").body("{\"country\":\"DE\"}")
+                    .patch("/api/v1/cities/gdynia-test").then().statusCode(200);
+            given().get("/api/v1/agreements?country=PL").then().body("total", is(0));
+            given().get("/api/v1/agreements?country=DE&size=100").then().body("items.id", hasItem(id));
+        } finally {
+            asEditor().contentType("application/merge-patch+json").body("{\"country\":\"PL\"}")
+                    .patch("/api/v1/cities/gdynia-test").then().statusCode(200);
+        }
+        int harbin = given().get("/api/v1/cities/harbin").path("id");
+        asEditor().contentType("application/merge-patch+json").body("{\"partnerCityId\":" + harbin + "}")
+                .patch("/api/v1/agreements/" + id).then().statusCode(200);
+        given().get("/api/v1/agreements?country=PL").then().body("total", is(0));
+        given().get("/api/v1/agreements?country=cn&size=100").then().body("items.id", hasItem(id));
+        asEditor().delete("/api/v1/agreements/" + id).then().statusCode(204);
     }
 
     @Test

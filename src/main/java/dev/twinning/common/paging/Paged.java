@@ -2,6 +2,7 @@ package dev.twinning.common.paging;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -19,6 +20,15 @@ public record Paged<T>(
 
     public Paged(List<T> items, int page, int size, long total) {
         this(items, page, size, total, null);
+    }
+
+    /**
+     * A page of a list, counting all matches with a statement of its own only when the page cannot tell: a page
+     * that is not full is the last one, so the total is what the pages before it hold plus its own items.
+     */
+    public static <T> Paged<T> of(List<T> items, int page, int size, LongSupplier count) {
+        boolean last = items.size() < size && (!items.isEmpty() || page == 0);
+        return new Paged<>(items, page, size, last ? (long) page * size + items.size() : count.getAsLong());
     }
 
     /** A keyset page: {@code next} is the last id when the page is full, so more may follow. */
