@@ -216,7 +216,7 @@ echo "/api/v1/pages/friendship-cities/survey" >> "$WORK/all.list"
 log "Warming the app up with all uncached reads, in rounds of $WARMUP_ROUND until the rate settles"
 previous=0
 for ((round = 1; round <= WARMUP_ROUNDS; round++)); do
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP_ROUND" --timeout 10s -s bench/read/paths.lua "http://127.0.0.1:$PORT" \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP_ROUND" --timeout 10s --latency -s bench/read/paths.lua "http://127.0.0.1:$PORT" \
         -- "$WORK/all.list" bust "warm$round" > "$WORK/warm.out"
     rate=$(python3 "$TOOL" wrk "$WORK/warm.out" | cut -d' ' -f1)
     log "  round $round: $rate req/s"
