@@ -44,11 +44,12 @@ public class SurveyRepository implements PanacheRepository<SurveyVote> {
         return counts;
     }
 
-    /**
-     * The key of the page with this id or key and its all-time vote counts by rating, in one statement; empty
-     * when there is no such page.
-     */
-    public Optional<Map.Entry<String, Map<Rating, Long>>> allTimeFor(String idOrKey) {
+    /** A page's key and its vote counts by rating. */
+    public record PageCounts(String key, Map<Rating, Long> counts) {
+    }
+
+    /** The key and all-time vote counts of the page with this id or key, in one statement; empty when there is none. */
+    public Optional<PageCounts> allTimeFor(String idOrKey) {
         Optional<Long> id = Ids.parse(idOrKey);
         String key = idOrKey.toLowerCase(Locale.ROOT);
         if (id.isEmpty() && !Ids.isKey(key)) {
@@ -65,7 +66,7 @@ public class SurveyRepository implements PanacheRepository<SurveyVote> {
         Map<Rating, Long> counts = new EnumMap<>(Rating.class);
         rows.stream().filter(row -> row[1] != null)
                 .forEach(row -> counts.put(Rating.valueOf((String) row[1]), ((Number) row[2]).longValue()));
-        return Optional.of(Map.entry((String) rows.get(0)[0], counts));
+        return Optional.of(new PageCounts((String) rows.get(0)[0], counts));
     }
 
     /** Vote counts of every page with votes by rating, keyed by page id. */

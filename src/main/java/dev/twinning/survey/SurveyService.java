@@ -91,7 +91,7 @@ public class SurveyService {
     public SurveyResult result(String idOrKey, SurveyQuery query) {
         SurveyQuery.Window window = query.window();
         if (window.from() == null && window.to() == null) {
-            return survey.allTimeFor(idOrKey).map(found -> SurveyResult.of(found.getKey(), found.getValue()))
+            return survey.allTimeFor(idOrKey).map(found -> SurveyResult.of(found.key(), found.counts()))
                     .orElseThrow(() -> new ResourceNotFoundException("page", idOrKey));
         }
         Page page = find(idOrKey);
