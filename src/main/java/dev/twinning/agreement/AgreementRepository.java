@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 import dev.twinning.city.City;
+import dev.twinning.common.i18n.Collations;
+import dev.twinning.common.i18n.ContentLocale;
 import dev.twinning.common.paging.Sorting;
 import dev.twinning.common.query.Filter;
 import dev.twinning.signatory.Signatory;
@@ -24,9 +26,17 @@ public class AgreementRepository implements PanacheRepository<Agreement> {
             "type", "a.type",
             "status", "a.status");
 
-    public List<Agreement> search(AgreementFilter filter, String sort, int page, int size) {
+    private final Collations collations;
+
+    public AgreementRepository(Collations collations) {
+        this.collations = collations;
+    }
+
+    public List<Agreement> search(AgreementFilter filter, String sort, ContentLocale locale, int page, int size) {
         Filter where = where(filter);
-        String orderBy = Sorting.orderBy(sort, "establishedOn", SORT_FIELDS, "a.id");
+        String orderBy = Sorting.orderBy(sort, "establishedOn",
+                collations.localize(SORT_FIELDS, "partnerCity", "p", "name", locale),
+                "a.id");
         List<Agreement> agreements = find(WITH_CITIES + where.where() + orderBy, where.parameters())
                 .page(page, size).list();
         return withSignatories(agreements);

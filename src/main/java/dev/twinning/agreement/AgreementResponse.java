@@ -7,6 +7,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.twinning.city.CityResponse;
+import dev.twinning.common.i18n.ContentLocale;
 import dev.twinning.signatory.SignatorySummary;
 
 /** An agreement with both cities and its signatories embedded, enough to render it on a page. */
@@ -28,10 +29,11 @@ public record AgreementResponse(
                 example = "admin") String createdBy,
         @Schema(required = true, description = "User who changed it last", example = "admin") String updatedBy) {
 
-    public static AgreementResponse from(Agreement agreement) {
+    public static AgreementResponse from(Agreement agreement, ContentLocale locale) {
         return new AgreementResponse(agreement.id, agreement.type, agreement.status, agreement.establishedOn,
-                agreement.notes, CityResponse.from(agreement.homeCity), CityResponse.from(agreement.partnerCity),
-                agreement.signatories.stream().map(SignatorySummary::from).toList(),
+                agreement.notes, CityResponse.from(agreement.homeCity, locale),
+                CityResponse.from(agreement.partnerCity, locale),
+                agreement.signatories.stream().map(signatory -> SignatorySummary.from(signatory, locale)).toList(),
                 agreement.version, agreement.createdAt, agreement.updatedAt, agreement.createdBy, agreement.updatedBy);
     }
 }

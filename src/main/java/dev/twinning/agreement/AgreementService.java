@@ -21,6 +21,7 @@ import dev.twinning.common.error.InvalidInputException;
 import dev.twinning.common.error.ResourceNotFoundException;
 import dev.twinning.common.etag.EntityTags;
 import dev.twinning.common.etag.IfMatch;
+import dev.twinning.common.i18n.RequestLocale;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.common.patch.MergePatch;
 import dev.twinning.common.query.Ids;
@@ -37,9 +38,11 @@ public class AgreementService {
     private final PageRepository pages;
     private final EntityTags entityTags;
     private final MergePatch mergePatch;
+    private final RequestLocale locale;
 
     public AgreementService(AgreementRepository agreements, CityRepository cities, SignatoryRepository signatories,
-            PageRepository pages, EntityTags entityTags, MergePatch mergePatch) {
+            PageRepository pages, EntityTags entityTags, MergePatch mergePatch, RequestLocale locale) {
+        this.locale = locale;
         this.agreements = agreements;
         this.cities = cities;
         this.signatories = signatories;
@@ -55,19 +58,19 @@ public class AgreementService {
         Optional<Long> after = query.afterId();
         if (after.isPresent()) {
             List<AgreementResponse> items = agreements.searchAfter(filter, after.get(), size).stream()
-                    .map(AgreementResponse::from)
+                    .map(this::represent)
                     .toList();
             return Paged.afterCursor(items, size, agreements.count(filter), AgreementResponse::id);
         }
         int page = query.pageNumber();
-        List<AgreementResponse> items = agreements.search(filter, query.sort(), page, size).stream()
-                .map(AgreementResponse::from)
+        List<AgreementResponse> items = agreements.search(filter, query.sort(), locale.get(), page, size).stream()
+                .map(this::represent)
                 .toList();
         return Paged.of(items, page, size, () -> agreements.count(filter));
     }
 
     public AgreementResponse get(String id) {
-        return AgreementResponse.from(find(id));
+        return represent(find(id));
     }
 
     @Transactional
@@ -76,37 +79,41 @@ public class AgreementService {
         apply(request, agreement);
         agreements.persist(agreement);
         agreements.flush();
-        return AgreementResponse.from(agreement);
+        return represent(agreement);
     }
 
     @Transactional
     public AgreementResponse replace(String id, AgreementRequest request, IfMatch ifMatch) {
         Agreement agreement = find(id);
-        ifMatch.check(entityTags.of(AgreementResponse.from(agreement)));
+        ifMatch.check(entityTags.of(represent(agreement)));
         apply(request, agreement);
         agreements.flush();
-        return AgreementResponse.from(agreement);
+        return represent(agreement);
     }
 
     @Transactional
     public AgreementResponse patch(String id, JsonNode patch, IfMatch ifMatch) throws JsonProcessingException {
         Agreement agreement = find(id);
-        ifMatch.check(entityTags.of(AgreementResponse.from(agreement)));
+        ifMatch.check(entityTags.of(represent(agreement)));
         apply(mergePatch.apply(AgreementRequest.from(agreement), patch, AgreementRequest.class), agreement);
         agreements.flush();
-        return AgreementResponse.from(agreement);
+        return represent(agreement);
     }
 
     @Transactional
     public void delete(String id, IfMatch ifMatch) {
         Agreement agreement = find(id);
-        ifMatch.check(entityTags.of(AgreementResponse.from(agreement)));
+        ifMatch.check(entityTags.of(represent(agreement)));
         // a new list makes Hibernate rewrite the page's rows instead of shifting positions in place
         pages.listPresenting(agreement).forEach(page -> page.agreements = page.agreements.stream()
                 .filter(presented -> presented != agreement)
                 .collect(Collectors.toCollection(ArrayList::new)));
         agreements.delete(agreement);
         agreements.flush();
+    }
+
+    private AgreementResponse represent(Agreement agreement) {
+        return AgreementResponse.from(agreement, locale.get());
     }
 
     private void apply(AgreementRequest request, Agreement agreement) {

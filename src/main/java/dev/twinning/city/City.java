@@ -1,6 +1,14 @@
 package dev.twinning.city;
 
+import static dev.twinning.common.i18n.TranslatableFields.optional;
+import static dev.twinning.common.i18n.TranslatableFields.required;
+
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,12 +19,24 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
-import dev.twinning.common.audit.AuditedEntity;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import dev.twinning.common.i18n.TranslatableEntity;
+import dev.twinning.common.i18n.TranslatableFields;
 
 /** A city: the home city or a partner city abroad. */
 @Entity
 @Table(name = "cities")
-public class City extends AuditedEntity {
+public class City extends TranslatableEntity {
+
+    /** The text a visitor reads, translatable into every locale. */
+    public static final TranslatableFields<City> TEXT = TranslatableFields.of(
+            required("name", 200, c -> c.name, (c, text) -> c.name = text),
+            optional("region", 200, c -> c.region, (c, text) -> c.region = text),
+            optional("location", 500, c -> c.location, (c, text) -> c.location = text),
+            optional("description", 20000, c -> c.description, (c, text) -> c.description = text),
+            optional("regionalFeatures", 20000, c -> c.regionalFeatures, (c, text) -> c.regionalFeatures = text));
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -44,11 +64,22 @@ public class City extends AuditedEntity {
     public BigDecimal latitude;
     public BigDecimal longitude;
 
+    /** Other names and spellings ("Weihei" for Weihai), found by search like the names. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> aliases = new ArrayList<>();
+
     String searchText;
 
+    /** The folded names in every locale, the native name and the aliases, one per line, for {@code q}. */
     @PrePersist
     @PreUpdate
     void indexForSearch() {
-        searchText = SearchText.normalize(name + " " + (nativeName == null ? "" : nativeName));
+        Stream<String> translatedNames = translations.values().stream().map(texts -> texts.get("name"));
+        searchText = Stream.of(Stream.of(name, nativeName), translatedNames, aliases.stream())
+                .flatMap(names -> names)
+                .filter(Objects::nonNull)
+                .map(SearchText::normalize)
+                .distinct()
+                .collect(Collectors.joining("\n"));
     }
 }

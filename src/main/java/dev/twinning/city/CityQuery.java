@@ -26,7 +26,8 @@ public class CityQuery extends KeysetListQuery {
     public String type;
 
     @QueryParam("q")
-    @Parameter(description = "Text the English or native name contains, case- and accent-insensitive", example = "har")
+    @Parameter(description = "Text a name (in any locale), the native name or an alias contains, case- and accent-insensitive",
+            example = "har")
     public String q;
 
     @QueryParam("sort")

@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
+import dev.twinning.common.i18n.Collations;
+import dev.twinning.common.i18n.ContentLocale;
 import dev.twinning.common.paging.Sorting;
 import dev.twinning.common.query.Filter;
 import dev.twinning.common.query.Ids;
@@ -25,9 +27,15 @@ public class CityRepository implements PanacheRepository<City> {
             "createdAt", "c.createdAt",
             "updatedAt", "c.updatedAt");
 
-    public List<City> search(CityFilter filter, String sort, int page, int size) {
+    private final Collations collations;
+
+    public CityRepository(Collations collations) {
+        this.collations = collations;
+    }
+
+    public List<City> search(CityFilter filter, String sort, ContentLocale locale, int page, int size) {
         Filter where = where(filter);
-        String orderBy = Sorting.orderBy(sort, "name", SORT_FIELDS, "c.id");
+        String orderBy = Sorting.orderBy(sort, "name", collations.localize(SORT_FIELDS, "name", "c", locale), "c.id");
         return find("select c from City c" + where.where() + orderBy, where.parameters()).page(page, size).list();
     }
 

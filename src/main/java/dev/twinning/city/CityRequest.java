@@ -1,6 +1,9 @@
 package dev.twinning.city;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -25,6 +28,8 @@ public record CityRequest(
                 example = "gdansk") @Slug String slug,
         @Schema(required = true, description = "English name", example = "Gdańsk") @NotBlank @Size(max = 200) String name,
         @Schema(example = "Gdańsk") @Size(max = 200) String nativeName,
+        @Schema(description = "Other names and spellings, found by q (at most 20, each at most 100 characters)",
+                example = "[\"Danzig\"]") @Size(max = 20) List<@NotBlank @Size(max = 100) String> aliases,
         @Schema(example = "Pomeranian Voivodeship") @Size(max = 200) String region,
         @Schema(required = true, description = "ISO 3166-1 alpha-2 code, upper case",
                 example = "PL") @NotNull @CountryCode String country,
@@ -44,7 +49,8 @@ public record CityRequest(
                 fraction = 6) BigDecimal longitude) {
 
     public static CityRequest from(City city) {
-        return new CityRequest(city.slug, city.name, city.nativeName, city.region, city.country, city.population,
+        return new CityRequest(city.slug, city.name, city.nativeName, List.copyOf(city.aliases), city.region, city.country,
+                city.population,
                 city.populationYear, city.areaKm2, city.averageTemperatureC, city.location, city.description,
                 city.regionalFeatures, city.website, city.latitude, city.longitude);
     }
@@ -55,6 +61,12 @@ public record CityRequest(
         }
         city.name = name.trim();
         city.nativeName = nativeName;
+        List<String> names = aliases == null
+                ? List.of()
+                : new ArrayList<>(new LinkedHashSet<>(aliases.stream().map(String::trim).toList()));
+        if (!names.equals(city.aliases)) {
+            city.aliases = names;
+        }
         city.region = region;
         city.country = country;
         city.population = population;

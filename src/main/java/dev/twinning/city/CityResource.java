@@ -34,8 +34,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.twinning.common.etag.EntityTags;
 import dev.twinning.common.etag.IfMatch;
+import dev.twinning.common.i18n.TranslationService;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.common.patch.MergePatch;
+import dev.twinning.translation.TranslationResource;
 import dev.twinning.user.Role;
 
 @Path("/api/v1/cities")
@@ -49,10 +51,19 @@ public class CityResource {
 
     private final CityService service;
     private final EntityTags entityTags;
+    private final TranslationService translations;
 
-    public CityResource(CityService service, EntityTags entityTags) {
+    public CityResource(CityService service, EntityTags entityTags, TranslationService translations) {
         this.service = service;
         this.entityTags = entityTags;
+        this.translations = translations;
+    }
+
+    /** The record's text in every locale: {@code …/translations[/{locale}]}. */
+    @Path("{idOrSlug}/translations")
+    public TranslationResource translations(
+            @Parameter(description = "City id or slug") @PathParam("idOrSlug") String idOrSlug) {
+        return new TranslationResource(translations, "cities", idOrSlug);
     }
 
     @GET

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,6 +18,8 @@ import dev.twinning.common.error.InvalidInputException;
 import dev.twinning.common.error.ResourceNotFoundException;
 import dev.twinning.common.etag.EntityTags;
 import dev.twinning.common.etag.IfMatch;
+import dev.twinning.common.i18n.RequestLocale;
+import dev.twinning.common.i18n.TranslatableCollection;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.common.patch.MergePatch;
 import dev.twinning.signatory.SignatoryRepository;
@@ -29,9 +32,11 @@ public class CityService {
     private final SignatoryRepository signatories;
     private final EntityTags entityTags;
     private final MergePatch mergePatch;
+    private final RequestLocale locale;
 
     public CityService(CityRepository cities, AgreementRepository agreements, SignatoryRepository signatories,
-            EntityTags entityTags, MergePatch mergePatch) {
+            EntityTags entityTags, MergePatch mergePatch, RequestLocale locale) {
+        this.locale = locale;
         this.cities = cities;
         this.agreements = agreements;
         this.signatories = signatories;
@@ -39,18 +44,27 @@ public class CityService {
         this.mergePatch = mergePatch;
     }
 
+    /** Plugs the cities into the translation endpoints. */
+    @Produces
+    TranslatableCollection<City> translatable() {
+        return new TranslatableCollection<>("cities", City.TEXT, this::find, this::detail);
+    }
+
     public Paged<CityResponse> list(CityQuery query) {
         query.validate();
         CityFilter filter = query.filter();
+        var locale = this.locale.get();
         int size = query.pageSize();
         Optional<Long> after = query.afterId();
         if (after.isPresent()) {
-            List<CityResponse> items = cities.searchAfter(filter, after.get(), size).stream().map(CityResponse::from).toList();
+            List<CityResponse> items = cities.searchAfter(filter, after.get(), size).stream()
+                    .map(city -> CityResponse.from(city, locale))
+                    .toList();
             return Paged.afterCursor(items, size, cities.count(filter), CityResponse::id);
         }
         int page = query.pageNumber();
-        List<CityResponse> items = cities.search(filter, query.sort(), page, size).stream()
-                .map(CityResponse::from)
+        List<CityResponse> items = cities.search(filter, query.sort(), locale, page, size).stream()
+                .map(city -> CityResponse.from(city, locale))
                 .toList();
         return Paged.of(items, page, size, () -> cities.count(filter));
     }
@@ -66,7 +80,7 @@ public class CityService {
         city.slug = request.slug() != null ? requireFreeSlug(request.slug()) : freeSlugFor(request.name());
         cities.persist(city);
         cities.flush();
-        return CityResponse.withAgreements(city, List.of());
+        return CityResponse.withAgreements(city, locale.get(), List.of());
     }
 
     @Transactional
@@ -112,10 +126,11 @@ public class CityService {
     }
 
     private CityResponse detail(City city) {
+        var locale = this.locale.get();
         List<AgreementResponse> cityAgreements = agreements.listByCity(city).stream()
-                .map(AgreementResponse::from)
+                .map(agreement -> AgreementResponse.from(agreement, locale))
                 .toList();
-        return CityResponse.withAgreements(city, cityAgreements);
+        return CityResponse.withAgreements(city, locale, cityAgreements);
     }
 
     private String requireFreeSlug(String slug) {

@@ -22,7 +22,7 @@ public class CountryResource {
 
     @GET
     @Operation(operationId = "listCountries", summary = "List countries that have cities, with counts",
-            description = "Sorted by English name.")
+            description = "Named from CLDR in the request's locale (CN is 중국 in ko) and sorted by that name.")
     @APIResponse(responseCode = "200", description = "The countries")
     public CountryList list() {
         return service.list();

@@ -1,5 +1,8 @@
 package dev.twinning.page;
 
+import static dev.twinning.common.i18n.TranslatableFields.optional;
+import static dev.twinning.common.i18n.TranslatableFields.required;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,12 +17,18 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import dev.twinning.agreement.Agreement;
-import dev.twinning.common.audit.AuditedEntity;
+import dev.twinning.common.i18n.TranslatableEntity;
+import dev.twinning.common.i18n.TranslatableFields;
 
 /** A page of the public site, presenting some agreements in a chosen order. */
 @Entity
 @Table(name = "pages")
-public class Page extends AuditedEntity {
+public class Page extends TranslatableEntity {
+
+    /** The text a visitor reads, translatable into every locale. */
+    public static final TranslatableFields<Page> TEXT = TranslatableFields.of(
+            required("title", 200, p -> p.title, (p, text) -> p.title = text),
+            optional("body", 20000, p -> p.body, (p, text) -> p.body = text));
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

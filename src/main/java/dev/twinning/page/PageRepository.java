@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 import dev.twinning.agreement.Agreement;
+import dev.twinning.common.i18n.Collations;
+import dev.twinning.common.i18n.ContentLocale;
 import dev.twinning.common.paging.Sorting;
 import dev.twinning.common.query.Ids;
 
@@ -19,8 +21,15 @@ public class PageRepository implements PanacheRepository<Page> {
     static final Map<String, String> SORT_FIELDS = Map.of("key", "p.key", "title", "p.title", "updatedAt",
             "p.updatedAt");
 
-    public List<Page> listPage(String sort, int page, int size) {
-        return find("select p from Page p" + Sorting.orderBy(sort, "key", SORT_FIELDS, "p.id")).page(page, size).list();
+    private final Collations collations;
+
+    public PageRepository(Collations collations) {
+        this.collations = collations;
+    }
+
+    public List<Page> listPage(String sort, ContentLocale locale, int page, int size) {
+        Map<String, String> fields = collations.localize(SORT_FIELDS, "title", "p", locale);
+        return find("select p from Page p" + Sorting.orderBy(sort, "key", fields, "p.id")).page(page, size).list();
     }
 
     /** A number finds by id, anything else by key (keys are lower case, so any case finds them). */

@@ -34,8 +34,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.twinning.common.etag.EntityTags;
 import dev.twinning.common.etag.IfMatch;
+import dev.twinning.common.i18n.TranslationService;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.common.patch.MergePatch;
+import dev.twinning.translation.TranslationResource;
 import dev.twinning.user.Role;
 
 @Path("/api/v1/pages")
@@ -45,10 +47,18 @@ public class PageResource {
 
     private final PageService service;
     private final EntityTags entityTags;
+    private final TranslationService translations;
 
-    public PageResource(PageService service, EntityTags entityTags) {
+    public PageResource(PageService service, EntityTags entityTags, TranslationService translations) {
         this.service = service;
         this.entityTags = entityTags;
+        this.translations = translations;
+    }
+
+    /** The record's text in every locale: {@code …/translations[/{locale}]}. */
+    @Path("{idOrKey}/translations")
+    public TranslationResource translations(@Parameter(description = "Page id or key") @PathParam("idOrKey") String idOrKey) {
+        return new TranslationResource(translations, "pages", idOrKey);
     }
 
     @GET

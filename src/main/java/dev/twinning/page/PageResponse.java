@@ -2,12 +2,15 @@ package dev.twinning.page;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.twinning.agreement.AgreementResponse;
+import dev.twinning.common.i18n.ContentLocale;
+import dev.twinning.common.i18n.LocalizedText;
 import dev.twinning.survey.SurveyResult;
 
 /**
@@ -20,6 +23,10 @@ public record PageResponse(
         @Schema(required = true, example = "friendship-cities") String key,
         @Schema(required = true, example = "Friendship Cities") String title,
         @Schema(required = true, nullable = true) String body,
+        @Schema(required = true, description = "The locale of this object's text (the one the request asked for)",
+                example = "ko") String locale,
+        @Schema(required = true, description = "Fields whose text came from another locale, with that locale; set lang on them",
+                example = "{\"description\": \"en\"}") Map<String, String> fallbacks,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
                 description = "The agreements the page presents, in page order (single-page responses only)") List<AgreementResponse> agreements,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
@@ -31,12 +38,15 @@ public record PageResponse(
                 example = "admin") String createdBy,
         @Schema(required = true, description = "User who changed it last", example = "admin") String updatedBy) {
 
-    public static PageResponse from(Page page) {
-        return withContent(page, null, null);
+    public static PageResponse from(Page page, ContentLocale locale) {
+        return withContent(page, locale, null, null);
     }
 
-    public static PageResponse withContent(Page page, List<AgreementResponse> agreements, SurveyResult survey) {
-        return new PageResponse(page.id, page.key, page.title, page.body, agreements, survey,
+    public static PageResponse withContent(Page page, ContentLocale locale, List<AgreementResponse> agreements,
+            SurveyResult survey) {
+        LocalizedText text = Page.TEXT.localize(page, locale);
+        return new PageResponse(page.id, page.key, text.get("title"), text.get("body"), text.locale(), text.fallbacks(),
+                agreements, survey,
                 page.version, page.createdAt, page.updatedAt, page.createdBy, page.updatedBy);
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,6 +20,8 @@ import dev.twinning.common.error.InvalidInputException;
 import dev.twinning.common.error.ResourceNotFoundException;
 import dev.twinning.common.etag.EntityTags;
 import dev.twinning.common.etag.IfMatch;
+import dev.twinning.common.i18n.RequestLocale;
+import dev.twinning.common.i18n.TranslatableCollection;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.common.patch.MergePatch;
 import dev.twinning.survey.SurveyRepository;
@@ -32,9 +35,11 @@ public class PageService {
     private final SurveyRepository survey;
     private final EntityTags entityTags;
     private final MergePatch mergePatch;
+    private final RequestLocale locale;
 
     public PageService(PageRepository pages, AgreementRepository agreements, SurveyRepository survey, EntityTags entityTags,
-            MergePatch mergePatch) {
+            MergePatch mergePatch, RequestLocale locale) {
+        this.locale = locale;
         this.pages = pages;
         this.agreements = agreements;
         this.survey = survey;
@@ -42,11 +47,20 @@ public class PageService {
         this.mergePatch = mergePatch;
     }
 
+    /** Plugs the pages into the translation endpoints. */
+    @Produces
+    TranslatableCollection<Page> translatable() {
+        return new TranslatableCollection<>("pages", Page.TEXT, this::find, this::detail);
+    }
+
     public Paged<PageResponse> list(PageQuery query) {
         query.validate();
         int page = query.pageNumber();
         int size = query.pageSize();
-        List<PageResponse> items = pages.listPage(query.sort(), page, size).stream().map(PageResponse::from).toList();
+        var locale = this.locale.get();
+        List<PageResponse> items = pages.listPage(query.sort(), locale, page, size).stream()
+                .map(one -> PageResponse.from(one, locale))
+                .toList();
         return Paged.of(items, page, size, pages::count);
     }
 
@@ -116,9 +130,10 @@ public class PageService {
     }
 
     private PageResponse detail(Page page) {
+        var locale = this.locale.get();
         List<AgreementResponse> presented = agreements.withSignatories(pages.agreementsOf(page)).stream()
-                .map(AgreementResponse::from)
+                .map(agreement -> AgreementResponse.from(agreement, locale))
                 .toList();
-        return PageResponse.withContent(page, presented, SurveyResult.of(page.key, survey.countsFor(page)));
+        return PageResponse.withContent(page, locale, presented, SurveyResult.of(page.key, survey.countsFor(page)));
     }
 }

@@ -1,5 +1,8 @@
 package dev.twinning.signatory;
 
+import static dev.twinning.common.i18n.TranslatableFields.optional;
+import static dev.twinning.common.i18n.TranslatableFields.required;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -10,12 +13,18 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import dev.twinning.city.City;
-import dev.twinning.common.audit.AuditedEntity;
+import dev.twinning.common.i18n.TranslatableEntity;
+import dev.twinning.common.i18n.TranslatableFields;
 
 /** A person who signed agreements for one city's office; one person may sign several agreements. */
 @Entity
 @Table(name = "signatories")
-public class Signatory extends AuditedEntity {
+public class Signatory extends TranslatableEntity {
+
+    /** The text a visitor reads, translatable into every locale. */
+    public static final TranslatableFields<Signatory> TEXT = TranslatableFields.of(
+            required("name", 200, s -> s.name, (s, text) -> s.name = text),
+            optional("title", 200, s -> s.title, (s, text) -> s.title = text));
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 import dev.twinning.city.City;
+import dev.twinning.common.i18n.Collations;
+import dev.twinning.common.i18n.ContentLocale;
 import dev.twinning.common.paging.Sorting;
 
 @ApplicationScoped
@@ -17,8 +19,17 @@ public class SignatoryRepository implements PanacheRepository<Signatory> {
     private static final String WITH_CITY = "select s from Signatory s join fetch s.city c";
     static final Map<String, String> SORT_FIELDS = Map.of("name", "s.name", "city", "c.name");
 
-    public List<Signatory> listPage(String sort, int page, int size) {
-        return find(WITH_CITY + Sorting.orderBy(sort, "name", SORT_FIELDS, "s.id")).page(page, size).list();
+    private final Collations collations;
+
+    public SignatoryRepository(Collations collations) {
+        this.collations = collations;
+    }
+
+    public List<Signatory> listPage(String sort, ContentLocale locale, int page, int size) {
+        Map<String, String> fields = collations.localize(collations.localize(SORT_FIELDS, "name", "s", locale), "city", "c",
+                "name",
+                locale);
+        return find(WITH_CITY + Sorting.orderBy(sort, "name", fields, "s.id")).page(page, size).list();
     }
 
     public Optional<Signatory> findByNameAndCity(String name, City city) {

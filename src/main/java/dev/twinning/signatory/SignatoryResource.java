@@ -34,8 +34,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.twinning.common.etag.EntityTags;
 import dev.twinning.common.etag.IfMatch;
+import dev.twinning.common.i18n.TranslationService;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.common.patch.MergePatch;
+import dev.twinning.translation.TranslationResource;
 import dev.twinning.user.Role;
 
 @Path("/api/v1/signatories")
@@ -45,10 +47,18 @@ public class SignatoryResource {
 
     private final SignatoryService service;
     private final EntityTags entityTags;
+    private final TranslationService translations;
 
-    public SignatoryResource(SignatoryService service, EntityTags entityTags) {
+    public SignatoryResource(SignatoryService service, EntityTags entityTags, TranslationService translations) {
         this.service = service;
         this.entityTags = entityTags;
+        this.translations = translations;
+    }
+
+    /** The record's text in every locale: {@code …/translations[/{locale}]}. */
+    @Path("{id}/translations")
+    public TranslationResource translations(@Parameter(description = "Signatory id") @PathParam("id") String id) {
+        return new TranslationResource(translations, "signatories", id);
     }
 
     @GET

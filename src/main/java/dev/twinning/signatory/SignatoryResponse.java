@@ -2,12 +2,15 @@ package dev.twinning.signatory;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.twinning.city.CityRef;
+import dev.twinning.common.i18n.ContentLocale;
+import dev.twinning.common.i18n.LocalizedText;
 
 /** A signatory; a single signatory also lists the agreements the person signed. */
 @Schema(name = "Signatory")
@@ -17,6 +20,10 @@ public record SignatoryResponse(
         @Schema(required = true, nullable = true, example = "汪光燾") String nativeName,
         @Schema(required = true, nullable = true, example = "Mayor") String title,
         @Schema(required = true, description = "The city whose office the person held") CityRef city,
+        @Schema(required = true, description = "The locale of this object's text (the one the request asked for)",
+                example = "ko") String locale,
+        @Schema(required = true, description = "Fields whose text came from another locale, with that locale; set lang on them",
+                example = "{\"description\": \"en\"}") Map<String, String> fallbacks,
         @Schema(required = true, example = "0") long version,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt,
@@ -26,13 +33,16 @@ public record SignatoryResponse(
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
                 description = "Agreements this person signed (single-signatory responses only)") List<SignedAgreement> agreements) {
 
-    public static SignatoryResponse from(Signatory signatory) {
-        return withAgreements(signatory, null);
+    public static SignatoryResponse from(Signatory signatory, ContentLocale locale) {
+        return withAgreements(signatory, locale, null);
     }
 
-    public static SignatoryResponse withAgreements(Signatory signatory, List<SignedAgreement> agreements) {
-        return new SignatoryResponse(signatory.id, signatory.name, signatory.nativeName, signatory.title,
-                CityRef.from(signatory.city), signatory.version, signatory.createdAt, signatory.updatedAt, signatory.createdBy,
+    public static SignatoryResponse withAgreements(Signatory signatory, ContentLocale locale,
+            List<SignedAgreement> agreements) {
+        LocalizedText text = Signatory.TEXT.localize(signatory, locale);
+        return new SignatoryResponse(signatory.id, text.get("name"), signatory.nativeName, text.get("title"),
+                CityRef.from(signatory.city, locale), text.locale(), text.fallbacks(), signatory.version, signatory.createdAt,
+                signatory.updatedAt, signatory.createdBy,
                 signatory.updatedBy, agreements);
     }
 }

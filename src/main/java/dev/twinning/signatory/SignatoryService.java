@@ -3,6 +3,7 @@ package dev.twinning.signatory;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,6 +16,8 @@ import dev.twinning.common.error.InvalidInputException;
 import dev.twinning.common.error.ResourceNotFoundException;
 import dev.twinning.common.etag.EntityTags;
 import dev.twinning.common.etag.IfMatch;
+import dev.twinning.common.i18n.RequestLocale;
+import dev.twinning.common.i18n.TranslatableCollection;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.common.patch.MergePatch;
 import dev.twinning.common.query.Ids;
@@ -27,9 +30,11 @@ public class SignatoryService {
     private final CityRepository cities;
     private final EntityTags entityTags;
     private final MergePatch mergePatch;
+    private final RequestLocale locale;
 
     public SignatoryService(SignatoryRepository signatories, AgreementRepository agreements, CityRepository cities,
-            EntityTags entityTags, MergePatch mergePatch) {
+            EntityTags entityTags, MergePatch mergePatch, RequestLocale locale) {
+        this.locale = locale;
         this.signatories = signatories;
         this.agreements = agreements;
         this.cities = cities;
@@ -37,12 +42,19 @@ public class SignatoryService {
         this.mergePatch = mergePatch;
     }
 
+    /** Plugs the signatories into the translation endpoints. */
+    @Produces
+    TranslatableCollection<Signatory> translatable() {
+        return new TranslatableCollection<>("signatories", Signatory.TEXT, this::find, this::detail);
+    }
+
     public Paged<SignatoryResponse> list(SignatoryQuery query) {
         query.validate();
         int page = query.pageNumber();
         int size = query.pageSize();
-        List<SignatoryResponse> items = signatories.listPage(query.sort(), page, size).stream()
-                .map(SignatoryResponse::from)
+        var locale = this.locale.get();
+        List<SignatoryResponse> items = signatories.listPage(query.sort(), locale, page, size).stream()
+                .map(signatory -> SignatoryResponse.from(signatory, locale))
                 .toList();
         return Paged.of(items, page, size, signatories::count);
     }
@@ -57,7 +69,7 @@ public class SignatoryService {
         apply(request, signatory);
         signatories.persist(signatory);
         signatories.flush();
-        return SignatoryResponse.withAgreements(signatory, List.of());
+        return SignatoryResponse.withAgreements(signatory, locale.get(), List.of());
     }
 
     @Transactional
@@ -105,7 +117,10 @@ public class SignatoryService {
     }
 
     private SignatoryResponse detail(Signatory signatory) {
-        List<SignedAgreement> signed = agreements.listSignedBy(signatory).stream().map(SignedAgreement::from).toList();
-        return SignatoryResponse.withAgreements(signatory, signed);
+        var locale = this.locale.get();
+        List<SignedAgreement> signed = agreements.listSignedBy(signatory).stream()
+                .map(agreement -> SignedAgreement.from(agreement, locale))
+                .toList();
+        return SignatoryResponse.withAgreements(signatory, locale, signed);
     }
 }

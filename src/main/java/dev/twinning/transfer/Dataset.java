@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.twinning.agreement.AgreementStatus;
 import dev.twinning.agreement.AgreementType;
 import dev.twinning.city.CityRequest;
@@ -28,7 +30,11 @@ public record Dataset(
         @Schema(required = true) @NotNull @Size(max = 100_000) List<@NotNull @Valid CityRequest> cities,
         @Schema(required = true) @NotNull @Size(max = 100_000) List<@NotNull @Valid SignatoryEntry> signatories,
         @Schema(required = true) @NotNull @Size(max = 100_000) List<@NotNull @Valid AgreementEntry> agreements,
-        @Schema(required = true) @NotNull @Size(max = 10_000) List<@NotNull @Valid PageEntry> pages) {
+        @Schema(required = true) @NotNull @Size(max = 10_000) List<@NotNull @Valid PageEntry> pages,
+        @Schema(description = "Text in the locales other than the default, by collection (cities, signatories, pages), then by "
+                + "the record's slug, ref or key, then by locale: {\"cities\": {\"weihai\": {\"ko\": {\"name\": \"웨이하이\"}}}}. "
+                + "When present, every record of the document gets exactly the translations listed here (none if absent); "
+                + "when left out, translations already stored are kept.") Map<String, Map<String, Map<String, JsonNode>>> translations) {
 
     @Schema(name = "DatasetSignatory")
     public record SignatoryEntry(

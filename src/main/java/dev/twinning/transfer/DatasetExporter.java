@@ -1,17 +1,25 @@
 package dev.twinning.transfer;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.panache.common.Sort;
 
 import dev.twinning.agreement.Agreement;
 import dev.twinning.agreement.AgreementRepository;
+import dev.twinning.city.City;
 import dev.twinning.city.CityRepository;
 import dev.twinning.city.CityRequest;
+import dev.twinning.common.i18n.ContentLocales;
+import dev.twinning.common.i18n.TranslatableEntity;
 import dev.twinning.page.Page;
 import dev.twinning.page.PageRepository;
 import dev.twinning.signatory.Signatory;
@@ -28,9 +36,13 @@ public class DatasetExporter {
     private final AgreementRepository agreements;
     private final PageRepository pages;
     private final SurveyRepository votes;
+    private final ContentLocales locales;
+    private final ObjectMapper mapper;
 
     public DatasetExporter(CityRepository cities, SignatoryRepository signatories, AgreementRepository agreements,
-            PageRepository pages, SurveyRepository votes) {
+            PageRepository pages, SurveyRepository votes, ContentLocales locales, ObjectMapper mapper) {
+        this.locales = locales;
+        this.mapper = mapper;
         this.cities = cities;
         this.signatories = signatories;
         this.agreements = agreements;
@@ -40,12 +52,35 @@ public class DatasetExporter {
 
     public Dataset export() {
         Map<Long, Map<Rating, Long>> voteCounts = votes.countsByPage(null, null);
+        List<City> allCities = cities.listAll(Sort.by("id"));
+        List<Signatory> allSignatories = signatories.listAllWithCity();
+        List<Page> allPages = pages.listAllWithAgreements();
+        Map<String, Map<String, Map<String, JsonNode>>> translations = new LinkedHashMap<>();
+        translations.put("cities", translations(allCities, city -> city.slug));
+        translations.put("signatories", translations(allSignatories, DatasetExporter::ref));
+        translations.put("pages", translations(allPages, page -> page.key));
         return new Dataset(
-                cities.listAll(Sort.by("id")).stream().map(CityRequest::from).toList(),
-                signatories.listAllWithCity().stream().map(DatasetExporter::entry).toList(),
+                allCities.stream().map(CityRequest::from).toList(),
+                allSignatories.stream().map(DatasetExporter::entry).toList(),
                 agreements.listAllWithDetails().stream().map(DatasetExporter::entry).toList(),
-                pages.listAllWithAgreements().stream().map(page -> entry(page, voteCounts.getOrDefault(page.id, Map.of())))
-                        .toList());
+                allPages.stream().map(page -> entry(page, voteCounts.getOrDefault(page.id, Map.of()))).toList(),
+                translations);
+    }
+
+    /** The non-default locales' text of the records that have any, by the record's key in the document. */
+    private <E extends TranslatableEntity> Map<String, Map<String, JsonNode>> translations(List<E> records,
+            Function<E, String> key) {
+        Map<String, Map<String, JsonNode>> byRecord = new LinkedHashMap<>();
+        for (E record : records) {
+            Map<String, JsonNode> byLocale = new LinkedHashMap<>();
+            locales.tags().stream()
+                    .filter(tag -> !record.translations.getOrDefault(tag, Map.of()).isEmpty())
+                    .forEach(tag -> byLocale.put(tag, mapper.valueToTree(record.translations.get(tag))));
+            if (!byLocale.isEmpty()) {
+                byRecord.put(key.apply(record), byLocale);
+            }
+        }
+        return byRecord;
     }
 
     private static Dataset.SignatoryEntry entry(Signatory signatory) {

@@ -2,7 +2,6 @@ package dev.twinning.transfer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +14,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.twinning.agreement.Agreement;
 import dev.twinning.agreement.AgreementRepository;
 import dev.twinning.agreement.AgreementStatus;
@@ -22,6 +23,10 @@ import dev.twinning.city.City;
 import dev.twinning.city.CityRepository;
 import dev.twinning.city.CityRequest;
 import dev.twinning.common.error.InputErrors;
+import dev.twinning.common.i18n.ContentLocale;
+import dev.twinning.common.i18n.ContentLocales;
+import dev.twinning.common.i18n.TranslatableEntity;
+import dev.twinning.common.i18n.TranslatableFields;
 import dev.twinning.page.Page;
 import dev.twinning.page.PageRepository;
 import dev.twinning.signatory.Signatory;
@@ -46,9 +51,12 @@ public class DatasetImporter {
     private final PageRepository pages;
     private final SurveyRepository votes;
     private final Validator validator;
+    private final ContentLocales locales;
 
     public DatasetImporter(EntityManager em, CityRepository cities, SignatoryRepository signatories,
-            AgreementRepository agreements, PageRepository pages, SurveyRepository votes, Validator validator) {
+            AgreementRepository agreements, PageRepository pages, SurveyRepository votes, Validator validator,
+            ContentLocales locales) {
+        this.locales = locales;
         this.em = em;
         this.cities = cities;
         this.signatories = signatories;
@@ -89,6 +97,9 @@ public class DatasetImporter {
         for (int i = 0; i < dataset.pages().size(); i++) {
             run.page("pages[" + i + "]", dataset.pages().get(i));
         }
+        if (dataset.translations() != null) {
+            run.translations(dataset.translations());
+        }
         run.errors.throwIfAny();
         em.flush();
         return run.report();
@@ -105,7 +116,7 @@ public class DatasetImporter {
         final Map<String, City> citiesBySlug = new HashMap<>();
         final Map<String, Signatory> signatoriesByRef = new HashMap<>();
         final Map<String, Agreement> agreementsByRef = new HashMap<>();
-        final Set<String> pageKeys = new HashSet<>();
+        final Map<String, Page> pagesByKey = new HashMap<>();
         final int[] created = new int[4];
         final int[] updated = new int[4];
         long votesAdded;
@@ -200,7 +211,7 @@ public class DatasetImporter {
         }
 
         void page(String path, Dataset.PageEntry entry) {
-            if (!pageKeys.add(entry.key())) {
+            if (pagesByKey.containsKey(entry.key())) {
                 errors.add(path + ".key", "appears twice in the document");
                 return;
             }
@@ -233,6 +244,39 @@ public class DatasetImporter {
                 }
             }
             count(3, isNew);
+            pagesByKey.put(entry.key(), page);
+        }
+
+        /** Every record of the document gets exactly the translations the section lists for it. */
+        void translations(Map<String, Map<String, Map<String, JsonNode>>> section) {
+            translations(section, "cities", City.TEXT, citiesBySlug);
+            translations(section, "signatories", Signatory.TEXT, signatoriesByRef);
+            translations(section, "pages", Page.TEXT, pagesByKey);
+            section.keySet().stream()
+                    .filter(collection -> !Set.of("cities", "signatories", "pages").contains(collection))
+                    .forEach(collection -> errors.add("translations." + collection,
+                            "is not a collection with translations; use cities, signatories or pages"));
+        }
+
+        private <E extends TranslatableEntity> void translations(Map<String, Map<String, Map<String, JsonNode>>> section,
+                String collection, TranslatableFields<E> text, Map<String, E> records) {
+            Map<String, Map<String, JsonNode>> listed = section.get(collection) == null ? Map.of() : section.get(collection);
+            listed.keySet().stream().filter(key -> !records.containsKey(key)).forEach(key -> errors
+                    .add("translations." + collection + "." + key, "names no " + collection + " entry of the document"));
+            records.forEach((key, record) -> {
+                String path = "translations." + collection + "." + key;
+                Map<String, JsonNode> byLocale = new HashMap<>();
+                Map<String, JsonNode> given = listed.get(key) == null ? Map.of() : listed.get(key);
+                given.forEach((tag, texts) -> {
+                    ContentLocale locale = errors.attempt(() -> locales.exactly(path + "." + tag, tag));
+                    if (locale != null && locale.isDefault()) {
+                        errors.add(path + "." + tag, "is the default locale, whose text is the entry's own fields");
+                    } else if (locale != null) {
+                        byLocale.put(locale.tag(), texts);
+                    }
+                });
+                text.replaceTranslations(record, byLocale, path, errors);
+            });
         }
 
         private City cityNamed(String path, String slug) {

@@ -215,6 +215,43 @@ class TwoInstancesIT {
 
     @Test
     @Timeout(120)
+    void aTranslationWrittenThroughOneInstanceIsReadInThatLocaleThroughTheOther() throws Exception {
+        String path = "/api/v1/cities/kobe";
+        String korean = path + "?locale=ko";
+        String translation = path + "/translations/ko";
+        try {
+            for (String name : List.of("고베", "코베")) {
+                AppProcess writer = name.equals("고베") ? a : b;
+                AppProcess reader = writer == a ? b : a;
+                // Warm both locales on both instances.
+                String oldKorean = etag(get(reader, korean));
+                String oldEnglish = etag(get(reader, path));
+                get(writer, korean);
+
+                HttpResponse<String> written = send(writer, HttpRequest.newBuilder(writer.uri(translation))
+                        .header("Authorization", basic(ADMIN, ADMIN_PASSWORD))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":" + JSON.writeValueAsString(name) + "}")));
+                assertThat(written.statusCode()).as("PUT %s on %s: %s", translation, writer.name(), written.body())
+                        .isEqualTo(200);
+
+                String what = "translating Kobe to " + name + " on " + writer.name();
+                HttpResponse<String> read = assertFresh(reader, korean,
+                        response -> name.equals(json(response).get("name").asText()), oldKorean, what);
+                assertThat(read.headers().firstValue("Content-Language")).hasValue("ko");
+                assertThat(json(read).get("fallbacks").has("name")).isFalse();
+                // The English answer changed too (its version did), but still reads in English.
+                HttpResponse<String> english = get(reader, path);
+                assertThat(json(english).get("name").asText()).isEqualTo("Kobe");
+                assertThat(etag(english)).isNotEqualTo(oldEnglish);
+            }
+        } finally {
+            send(a, HttpRequest.newBuilder(a.uri(translation)).header("Authorization", basic(ADMIN, ADMIN_PASSWORD)).DELETE());
+        }
+    }
+
+    @Test
+    @Timeout(120)
     void aRenamedCityShowsAtOnceWhereTheOtherInstanceEmbedsIt() throws Exception {
         JsonNode kobe = json(get(a, "/api/v1/cities/kobe"));
         String path = "/api/v1/cities/" + kobe.get("id").asLong();

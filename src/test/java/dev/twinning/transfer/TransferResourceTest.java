@@ -2,6 +2,7 @@ package dev.twinning.transfer;
 
 import static dev.twinning.user.Staff.asAdmin;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -96,5 +97,67 @@ class TransferResourceTest {
         asAdmin().contentType("application/json").body("{\"cities\":[]}").post("/api/v1/import").then()
                 .statusCode(400)
                 .body("errors.field", contains("agreements", "pages", "signatories"));
+    }
+
+    @Test
+    void translationsAndAliasesTravelThroughExportAndImport() {
+        Map<String, Object> dataset = Map.of(
+                "cities",
+                List.of(Map.of("slug", "gdynia-import", "name", "Gdynia", "country", "PL", "aliases", List.of("Gdingen"))),
+                "signatories", List.of(Map.of("ref", "mayor", "name", "Anna Nowak", "title", "Mayor", "city", "gdynia-import")),
+                "agreements", List.of(),
+                "pages", List.of(Map.of("key", "gdynia-import", "title", "Gdynia")),
+                "translations", Map.of(
+                        "cities", Map.of("gdynia-import", Map.of("ko", Map.of("name", "그디니아"))),
+                        "signatories", Map.of("mayor", Map.of("ko", Map.of("title", "시장"))),
+                        "pages", Map.of("gdynia-import", Map.of("JA", Map.of("title", "グディニャ")))));
+        try {
+            asAdmin().contentType("application/json").body(dataset).post("/api/v1/import").then().statusCode(200);
+            given().queryParam("locale", "ko").get("/api/v1/cities/gdynia-import").then()
+                    .body("name", is("그디니아")).body("aliases", contains("Gdingen"));
+            given().queryParam("q", "gdingen").get("/api/v1/cities").then().body("items.slug", contains("gdynia-import"));
+            given().queryParam("locale", "ja").get("/api/v1/pages/gdynia-import").then().body("title", is("グディニャ"));
+            var export = asAdmin().get("/api/v1/export").then().statusCode(200)
+                    .body("translations.cities.gdynia-import.ko.name", is("그디니아"))
+                    .body("translations.pages.gdynia-import.ja.title", is("グディニャ"))
+                    .body("cities.find { it.slug == 'gdynia-import' }.aliases", contains("Gdingen"))
+                    .extract().jsonPath();
+            String signatoryRef = export.getString("signatories.find { it.name == 'Anna Nowak' }.ref");
+            assertThat(export.getString("translations.signatories." + signatoryRef + ".ko.title")).isEqualTo("시장");
+
+            Map<String, Object> withoutTranslations = new java.util.HashMap<>(dataset);
+            withoutTranslations.remove("translations");
+            asAdmin().contentType("application/json").body(withoutTranslations).post("/api/v1/import").then().statusCode(200);
+            given().queryParam("locale", "ko").get("/api/v1/cities/gdynia-import").then().body("name", is("그디니아"));
+
+            Map<String, Object> emptyTranslations = new java.util.HashMap<>(dataset);
+            emptyTranslations.put("translations", Map.of());
+            asAdmin().contentType("application/json").body(emptyTranslations).post("/api/v1/import").then().statusCode(200);
+            given().queryParam("locale", "ko").get("/api/v1/cities/gdynia-import").then()
+                    .body("name", is("Gdynia")).body("fallbacks.name", is("en"));
+        } finally {
+            asAdmin().delete("/api/v1/pages/gdynia-import");
+            given().get("/api/v1/signatories?size=100").<List<Integer>>path("items.findAll { it.name == 'Anna Nowak' }.id")
+                    .forEach(id -> asAdmin().delete("/api/v1/signatories/" + id));
+            asAdmin().delete("/api/v1/cities/gdynia-import");
+        }
+    }
+
+    @Test
+    void badTranslationsInAnImportAreNamedByPathAndChangeNothing() {
+        Map<String, Object> dataset = Map.of(
+                "cities", List.of(Map.of("slug", "gdynia-bad", "name", "Gdynia", "country", "PL")),
+                "signatories", List.of(), "agreements", List.of(), "pages", List.of(),
+                "translations", Map.of(
+                        "cities", Map.of("gdynia-bad", Map.of("ko", Map.of("nativeName", "x"), "fr", Map.of("name", "Gdynia"),
+                                "en", Map.of("name", "Gdynia")), "atlantis", Map.of("ko", Map.of("name", "아"))),
+                        "agreements", Map.of()));
+        asAdmin().contentType("application/json").body(dataset).post("/api/v1/import").then()
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("translations.cities.gdynia-bad.ko.nativeName",
+                        "translations.cities.gdynia-bad.fr", "translations.cities.gdynia-bad.en",
+                        "translations.cities.atlantis",
+                        "translations.agreements"));
+        given().get("/api/v1/cities/gdynia-bad").then().statusCode(404);
     }
 }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.buffer.Buffer;
 
 import dev.twinning.common.etag.EntityTags;
+import dev.twinning.common.i18n.RequestLocale;
 
 /**
  * HTTP caching for reads: Cache-Control (public with TWINNING_CACHE_MAX_AGE, or no-store for staff-only
@@ -30,9 +31,12 @@ public class HttpCaching {
     private final ReadCache cache;
     private final ObjectMapper mapper;
     private final String publicCacheControl;
+    private final RequestLocale locale;
 
-    public HttpCaching(ReadCache cache, ObjectMapper mapper, @ConfigProperty(name = "twinning.cache.max-age") int maxAge) {
+    public HttpCaching(ReadCache cache, ObjectMapper mapper, @ConfigProperty(name = "twinning.cache.max-age") int maxAge,
+            RequestLocale locale) {
         this.cache = cache;
+        this.locale = locale;
         this.mapper = mapper;
         this.publicCacheControl = "public, max-age=" + Math.max(0, maxAge);
     }
@@ -48,6 +52,7 @@ public class HttpCaching {
     @ServerResponseFilter
     public void cacheRead(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
         String method = request.getMethod();
+        response.getHeaders().putSingle("Vary", ReadCache.VARY);
         if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
             response.getHeaders().putSingle("Cache-Control", "no-store");
             return;
@@ -57,7 +62,6 @@ public class HttpCaching {
                         || resource.getResourceClass().isAnnotationPresent(RolesAllowed.class));
         String cacheControl = staffOnly ? "private, no-store" : publicCacheControl;
         response.getHeaders().putSingle("Cache-Control", cacheControl);
-        response.getHeaders().putSingle("Vary", "Accept");
         if (response.getStatus() != 200 || response.getEntity() == null || staffOnly
                 || !MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {
             return;
@@ -75,10 +79,11 @@ public class HttpCaching {
         }
         if (store) {
             long version = (Long) request.getProperty(VERSION_AT_START);
+            String language = locale.get().tag();
             String key = ReadCache.key(path, request.getUriInfo().getRequestUri().getRawQuery(),
-                    request.getHeaderString("Accept"));
+                    request.getHeaderString("Accept"), language);
             cache.store(key, version, new ReadCache.Entry(version, Buffer.buffer(body), MediaType.APPLICATION_JSON, etag,
-                    cacheControl));
+                    cacheControl, language));
         }
         if (EntityTags.matches(request.getHeaderString("If-None-Match"), etag)) {
             response.setStatus(304);

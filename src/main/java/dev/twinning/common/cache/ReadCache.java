@@ -21,6 +21,8 @@ import io.vertx.ext.web.RoutingContext;
 
 import dev.twinning.common.etag.EntityTags;
 import dev.twinning.common.http.RequestLog;
+import dev.twinning.common.i18n.ContentLocale;
+import dev.twinning.common.i18n.ContentLocales;
 
 /**
  * Public reads, kept as the exact bytes and headers the API answered, for as long as no change has been
@@ -41,15 +43,20 @@ public class ReadCache {
     /** A barrier slower than this (a database in trouble) sends the request the uncached way. */
     private static final long BARRIER_TIMEOUT_MILLIS = 1_000;
 
-    record Entry(long version, Buffer body, String contentType, String etag, String cacheControl) {
+    /** Every cached answer varies with these request headers (the locale also by the {@code locale} parameter). */
+    public static final String VARY = "Accept, Accept-Language";
+
+    record Entry(long version, Buffer body, String contentType, String etag, String cacheControl, String contentLanguage) {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong bytes = new AtomicLong();
     private final ContentVersion version;
+    private final ContentLocales locales;
 
-    public ReadCache(ContentVersion version) {
+    public ReadCache(ContentVersion version, ContentLocales locales) {
         this.version = version;
+        this.locales = locales;
         version.onChange(this::clear);
     }
 
@@ -61,9 +68,12 @@ public class ReadCache {
         return CACHEABLE.matcher(path).matches();
     }
 
-    /** The key covers everything the answer depends on: path, query and the media types accepted. */
-    static String key(String path, String query, String accept) {
-        return path + '?' + (query == null ? "" : query) + '#' + (accept == null ? "" : accept);
+    /**
+     * The key covers everything the answer depends on: path, query, the media types accepted and the locale
+     * chosen (so every Accept-Language that negotiates Korean shares the Korean answer).
+     */
+    static String key(String path, String query, String accept, String locale) {
+        return path + '?' + (query == null ? "" : query) + '#' + (accept == null ? "" : accept) + '#' + locale;
     }
 
     Optional<Long> versionNow() {
@@ -93,7 +103,13 @@ public class ReadCache {
             context.next();
             return;
         }
-        String key = key(request.path(), request.query(), request.getHeader("Accept"));
+        Optional<ContentLocale> locale = locales.resolveQuietly(request.getParam("locale"),
+                request.getHeader("Accept-Language"));
+        if (locale.isEmpty()) {
+            context.next();
+            return;
+        }
+        String key = key(request.path(), request.query(), request.getHeader("Accept"), locale.get().tag());
         if (entries.get(key) == null || version.current() == ContentVersion.UNKNOWN) {
             context.next();
             return;
@@ -125,7 +141,8 @@ public class ReadCache {
         HttpServerResponse response = context.response()
                 .putHeader("ETag", entry.etag())
                 .putHeader("Cache-Control", entry.cacheControl())
-                .putHeader("Vary", "Accept");
+                .putHeader("Vary", VARY)
+                .putHeader("Content-Language", entry.contentLanguage());
         if (EntityTags.matches(request.getHeader("If-None-Match"), entry.etag())) {
             response.setStatusCode(304).end();
         } else if (request.method() == HttpMethod.HEAD) {

@@ -5,6 +5,7 @@ import java.util.TreeMap;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
@@ -12,9 +13,38 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Adds the error responses every operation of a kind shares, so that resources declare only their own:
  * 401/403 on operations that need a login, 400/415 on operations with a body, 412 where If-Match applies,
- * 406 on reads. Responses are then listed in status order.
+ * 406 on reads. Responses are then listed in status order. Every read also documents locale negotiation.
  */
 public class StandardResponses implements OASFilter {
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        LocaleParameters.addTo(openAPI);
+        nameSharedOperationsPerCollection(openAPI);
+    }
+
+    /**
+     * Operations that every translatable collection shares through one sub-resource (its translations) get
+     * an operationId per collection: putTranslation under /api/v1/cities becomes putCityTranslation.
+     */
+    private static void nameSharedOperationsPerCollection(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            String[] segments = path.split("/");
+            if (!path.contains("/translations") || segments.length < 4) {
+                return;
+            }
+            String collection = segments[3];
+            String singular = collection.endsWith("ies")
+                    ? collection.substring(0, collection.length() - 3) + "y"
+                    : collection.endsWith("s") ? collection.substring(0, collection.length() - 1) : collection;
+            String prefix = Character.toUpperCase(singular.charAt(0)) + singular.substring(1);
+            item.getOperations().values().forEach(operation -> operation
+                    .setOperationId(operation.getOperationId().replace("Translation", prefix + "Translation")));
+        });
+    }
 
     @Override
     public Operation filterOperation(Operation operation) {

@@ -27,7 +27,7 @@ class HttpCachingTest {
         Response first = given().get("/api/v1/cities?country=JP");
         first.then().statusCode(200)
                 .header("Cache-Control", "public, max-age=60")
-                .header("Vary", "Accept")
+                .header("Vary", "Accept, Accept-Language")
                 .header("ETag", notNullValue());
         String etag = first.header("ETag");
         Response again = given().get("/api/v1/cities?country=JP");
