@@ -13,7 +13,15 @@ alter table pages
 -- serves its substring matches (pg_trgm is a trusted extension: the database owner may create it).
 alter table cities alter column search_text type text;
 create extension if not exists pg_trgm;
-create index cities_search_text_trgm_idx on cities using gin (search_text gin_trgm_ops);
+-- The extension may live in another schema than the app's (several apps on one database): name its
+-- operator class through the extension's own schema.
+do $$
+begin
+    execute format('create index cities_search_text_trgm_idx on cities using gin (search_text %I.gin_trgm_ops)',
+                   (select nspname from pg_namespace join pg_extension on extnamespace = pg_namespace.oid
+                    where extname = 'pg_trgm'));
+end
+$$;
 
 -- The seed's misspellings of two partner cities become their aliases (new installs get them from the seed).
 update cities set aliases = '["Weihei", "Weilhel"]', search_text = search_text || E'\nweihei\nweilhel'
