@@ -10,6 +10,9 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
@@ -280,6 +284,29 @@ class TranslationResourceTest {
         given().queryParam("locale", "ru").get("/api/v1/pages/friendship-cities/survey").then().statusCode(200)
                 .header("Content-Language", "ru").header("Vary", containsString("Accept-Language"));
         given().get("/api/v1/cities/atlantis").then().statusCode(404).header("Content-Language", "en");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/api/v1/cities?q=%", "/api/v1/cities?locale=%zz", "/api/v1/countries?x=%e"})
+    void aQueryThatCannotBeDecodedIsA400NotA500(String target) throws IOException {
+        // Sent as raw bytes: HTTP clients refuse to send such a target at all.
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(statusLine).isEqualTo("HTTP/1.1 400");
+        }
+    }
+
+    @Test
+    void onlyTheLowerCaseParameterChoosesTheLocaleOnCachedAnswersToo() {
+        putKorean("cities/weihai", WEIHAI_KO);
+        for (int i = 0; i < 2; i++) {
+            given().header("Accept-Language", "ko").queryParam("Locale", "ko").get("/api/v1/cities/weihai").then()
+                    .header("Content-Language", "ko").body("name", is("웨이하이"));
+            given().header("Accept-Language", "en").queryParam("Locale", "ko").get("/api/v1/cities/weihai").then()
+                    .header("Content-Language", "en").body("name", is("Weihai"));
+        }
     }
 
     private static Response putKorean(String record, String body) {

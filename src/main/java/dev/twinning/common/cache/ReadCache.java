@@ -1,5 +1,6 @@
 package dev.twinning.common.cache;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,6 +11,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -103,8 +105,7 @@ public class ReadCache {
             context.next();
             return;
         }
-        Optional<ContentLocale> locale = locales.resolveQuietly(request.getParam("locale"),
-                request.getHeader("Accept-Language"));
+        Optional<ContentLocale> locale = localeOf(request);
         if (locale.isEmpty()) {
             context.next();
             return;
@@ -127,6 +128,23 @@ public class ReadCache {
                 answer(context, key, known);
             }
         }));
+    }
+
+    /**
+     * The locale exactly as {@link dev.twinning.common.i18n.LocaleNegotiation} chooses it for the stored answer:
+     * the case-sensitive {@code locale} parameter, else every Accept-Language header joined. Empty when the
+     * parameter is bad or the query cannot be decoded: the request then goes the uncached way, to its 400.
+     */
+    private Optional<ContentLocale> localeOf(HttpServerRequest request) {
+        List<String> parameter;
+        try {
+            parameter = new QueryStringDecoder(request.uri()).parameters().get("locale");
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        List<String> acceptLanguage = request.headers().getAll("Accept-Language");
+        return locales.resolveQuietly(parameter == null ? null : parameter.get(0),
+                acceptLanguage.isEmpty() ? null : String.join(",", acceptLanguage));
     }
 
     /** After the barrier: the entry is served only if no change was heard since it was stored. */

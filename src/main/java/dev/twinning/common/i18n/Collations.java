@@ -1,5 +1,6 @@
 package dev.twinning.common.i18n;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -66,18 +67,15 @@ public class Collations {
 
     /** HQL for the field's text in the locale (with fallback), collated for that locale's language. */
     String text(String alias, String field, ContentLocale locale) {
-        StringBuilder text = new StringBuilder();
+        List<String> terms = new ArrayList<>();
         for (String tag : locale.chain()) {
-            if (!tag.equals(locale.defaultTag())) {
-                text.append("cast(function('jsonb_extract_path_text', ").append(alias).append(".translations, '")
-                        .append(tag).append("', '").append(field).append("') as String), ");
-            }
+            terms.add(tag.equals(locale.defaultTag())
+                    ? alias + "." + field
+                    : "cast(function('jsonb_extract_path_text', " + alias + ".translations, '" + tag + "', '" + field
+                            + "') as String)");
         }
-        text.append(alias).append('.').append(field);
-        if (!locale.isDefault()) {
-            text.insert(0, "coalesce(").append(')');
-        }
+        String text = terms.size() == 1 ? terms.get(0) : "coalesce(" + String.join(", ", terms) + ")";
         String collation = byLocale.get(locale.tag());
-        return collation == null ? text.toString() : "collate(" + text + " as `" + collation + "`)";
+        return collation == null ? text : "collate(" + text + " as `" + collation + "`)";
     }
 }

@@ -1,6 +1,7 @@
 package dev.twinning.common.i18n;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IllformedLocaleException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,12 +118,15 @@ public class ContentLocales {
     }
 
     private ContentLocale bestMatch(String acceptLanguage) {
-        List<Locale.LanguageRange> ranges;
-        try {
-            ranges = Locale.LanguageRange.parse(acceptLanguage);
-        } catch (IllegalArgumentException e) {
-            return defaultLocale;
+        List<Locale.LanguageRange> ranges = new ArrayList<>();
+        for (String part : acceptLanguage.split(",", 50)) {
+            try {
+                ranges.addAll(Locale.LanguageRange.parse(part));
+            } catch (IllegalArgumentException e) {
+                // a malformed range is skipped; the others still count
+            }
         }
+        ranges.sort(Comparator.comparingDouble(Locale.LanguageRange::getWeight).reversed());
         for (Locale.LanguageRange range : ranges) {
             if (range.getWeight() <= 0 || range.getRange().equals("*")) {
                 continue;

@@ -26,6 +26,9 @@ public final class TranslatableFields<E extends TranslatableEntity> {
     public record Field<E>(String name, int maxLength, boolean required, Function<E, String> get, BiConsumer<E, String> set) {
     }
 
+    /** Unknown fields named in one 400, so that a body of thousands cannot make a huge answer. */
+    private static final int MAX_UNKNOWN_REPORTED = 20;
+
     private final Map<String, Field<E>> fields = new LinkedHashMap<>();
 
     @SafeVarargs
@@ -145,6 +148,7 @@ public final class TranslatableFields<E extends TranslatableEntity> {
     private Map<String, String> parse(JsonNode body, boolean defaultLocale, String path) {
         InputErrors errors = new InputErrors();
         Map<String, String> texts = new LinkedHashMap<>();
+        int unknown = 0;
         if (body == null || !body.isObject()) {
             errors.add(path.isEmpty() ? "body" : path,
                     "must be a JSON object of translatable fields: " + String.join(", ", names()));
@@ -156,7 +160,10 @@ public final class TranslatableFields<E extends TranslatableEntity> {
             Field<E> field = fields.get(member.getKey());
             JsonNode value = member.getValue();
             if (field == null) {
-                errors.add(prefix + member.getKey(), "is not a translatable field; these are: " + String.join(", ", names()));
+                if (++unknown <= MAX_UNKNOWN_REPORTED) {
+                    errors.add(prefix + member.getKey(),
+                            "is not a translatable field; these are: " + String.join(", ", names()));
+                }
             } else if (value.isNull()) {
                 continue;
             } else if (!value.isTextual()) {
@@ -165,10 +172,11 @@ public final class TranslatableFields<E extends TranslatableEntity> {
                 errors.add(prefix + field.name(), "must not be blank; leave the field out for no text in this locale");
             } else if (value.asText().indexOf('\0') >= 0) {
                 errors.add(prefix + field.name(), "must not contain the NUL character");
-            } else if (value.asText().trim().length() > field.maxLength()) {
+            } else if (value.asText().length() > field.maxLength()) {
                 errors.add(prefix + field.name(), "must be at most " + field.maxLength() + " characters");
             } else {
-                texts.put(field.name(), value.asText().trim());
+                // names and titles are trimmed, as the records' own writes trim them; other texts are kept as written
+                texts.put(field.name(), field.required() ? value.asText().trim() : value.asText());
             }
         }
         if (defaultLocale) {

@@ -30,7 +30,9 @@ class ContentLocalesTest {
             "fr-CA, de                           | en",
             "!!garbage;;q=x                      | en",
             "ko;q=2                              | en",
-            "JA-jp                               | ja"})
+            "JA-jp                               | ja",
+            "ko_KR, ja;q=0.5                     | ja",
+            "en-US;q=0.2, ru;q=0.9, b@d!         | ru"})
     void acceptLanguageIsNegotiatedWithQValuesAndFallsBackQuietly(String header, String expected) {
         assertThat(locales.negotiate(header).tag()).isEqualTo(expected);
         assertThat(locales.resolve(null, header).tag()).isEqualTo(expected);
@@ -71,5 +73,17 @@ class ContentLocalesTest {
     void aBadConfigurationStopsTheStart() {
         assertThatThrownBy(() -> new ContentLocales(List.of("en", "EN"))).hasMessageContaining("twice");
         assertThatThrownBy(() -> new ContentLocales(List.of("en", "not a tag"))).hasMessageContaining("BCP 47");
+    }
+
+    @Test
+    void sortKeysFollowTheFallbackChainWithTheDefaultColumnInItsPlace() {
+        ContentLocales regional = new ContentLocales(List.of("en-GB", "en", "ko"));
+        Collations collations = new Collations(null, regional);
+        String english = "cast(function('jsonb_extract_path_text', c.translations, 'en', 'name') as String)";
+        String korean = "cast(function('jsonb_extract_path_text', c.translations, 'ko', 'name') as String)";
+        assertThat(collations.text("c", "name", regional.resolve("en-GB", null)))
+                .isEqualTo("coalesce(c.name, " + english + ")");
+        assertThat(collations.text("c", "name", regional.resolve("ko", null))).isEqualTo("coalesce(" + korean + ", c.name)");
+        assertThat(collations.text("c", "name", locales.defaultLocale())).isEqualTo("c.name");
     }
 }
