@@ -10,20 +10,26 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import dev.twinning.common.i18n.TranslatableEntity;
 import dev.twinning.common.i18n.TranslatableFields;
+import dev.twinning.media.ImageSlot;
 
 /** A city: the home city or a partner city abroad. */
 @Entity
@@ -63,6 +69,13 @@ public class City extends TranslatableEntity {
     public String website;
     public BigDecimal latitude;
     public BigDecimal longitude;
+
+    /** The images shown, in order; loaded for a whole page of records at once. */
+    @ElementCollection
+    @CollectionTable(name = "city_images", joinColumns = @JoinColumn(name = "city_id"))
+    @OrderColumn(name = "position")
+    @BatchSize(size = 100)
+    public List<ImageSlot> images = new ArrayList<>();
 
     /** Other names and spellings ("Weihei" for Weihai), found by search like the names. */
     @JdbcTypeCode(SqlTypes.JSON)

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.twinning.common.validation.CountryCode;
 import dev.twinning.common.validation.HttpUrl;
 import dev.twinning.common.validation.Slug;
+import dev.twinning.media.ImageRequest;
 
 /** The writable fields of a city (POST, PUT, and the fields a merge patch may touch). */
 @Schema(name = "CityRequest")
@@ -46,13 +48,17 @@ public record CityRequest(
         @Schema(example = "54.352") @DecimalMin("-90") @DecimalMax("90") @Digits(integer = 2, fraction = 6,
                 message = "must have at most 6 decimals") BigDecimal latitude,
         @Schema(example = "18.6466") @DecimalMin("-180") @DecimalMax("180") @Digits(integer = 3,
-                fraction = 6) BigDecimal longitude) {
+                fraction = 6) BigDecimal longitude,
+        @Schema(description = "Images to show, in order, each an uploaded image's id and its role (at most 20)",
+                example = "[{\"mediaId\": 7, \"role\": \"PHOTO\"}]") @Size(
+                        max = 20) List<@NotNull @Valid ImageRequest> images) {
 
     public static CityRequest from(City city) {
         return new CityRequest(city.slug, city.name, city.nativeName, List.copyOf(city.aliases), city.region, city.country,
                 city.population,
                 city.populationYear, city.areaKm2, city.averageTemperatureC, city.location, city.description,
-                city.regionalFeatures, city.website, city.latitude, city.longitude);
+                city.regionalFeatures, city.website, city.latitude, city.longitude,
+                city.images.stream().map(ImageRequest::from).toList());
     }
 
     public void applyTo(City city) {

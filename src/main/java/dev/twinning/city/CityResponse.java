@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.twinning.agreement.AgreementResponse;
 import dev.twinning.common.i18n.ContentLocale;
 import dev.twinning.common.i18n.LocalizedText;
+import dev.twinning.media.ImageResponse;
 
 /**
  * A city as clients see it. Lists and embedded partner cities leave out {@code agreements}; a single city
@@ -37,6 +38,8 @@ public record CityResponse(
         @Schema(required = true, nullable = true, example = "https://www.example.org") String website,
         @Schema(required = true, nullable = true) Double latitude,
         @Schema(required = true, nullable = true) Double longitude,
+        @Schema(required = true,
+                description = "Images shown, in order, with their sizes and texts in the requested locale") List<ImageResponse> images,
         @Schema(required = true, description = "The locale of this object's text (the one the request asked for)",
                 example = "ko") String locale,
         @Schema(required = true, description = "Fields whose text came from another locale, with that locale; set lang on them",
@@ -60,7 +63,8 @@ public record CityResponse(
                 text.get("region"), city.country, city.population, city.populationYear, toDouble(city.areaKm2),
                 toDouble(city.averageTemperatureC), text.get("location"), text.get("description"),
                 text.get("regionalFeatures"), city.website, toDouble(city.latitude), toDouble(city.longitude),
-                text.locale(), text.fallbacks(), city.version, city.createdAt, city.updatedAt, city.createdBy, city.updatedBy,
+                ImageResponse.of(city.images, locale), text.locale(), text.fallbacks(), city.version, city.createdAt,
+                city.updatedAt, city.createdBy, city.updatedBy,
                 agreements);
     }
 

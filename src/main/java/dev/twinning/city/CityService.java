@@ -22,6 +22,7 @@ import dev.twinning.common.i18n.RequestLocale;
 import dev.twinning.common.i18n.TranslatableCollection;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.common.patch.MergePatch;
+import dev.twinning.media.ImageSlots;
 import dev.twinning.signatory.SignatoryRepository;
 
 @ApplicationScoped
@@ -33,9 +34,11 @@ public class CityService {
     private final EntityTags entityTags;
     private final MergePatch mergePatch;
     private final RequestLocale locale;
+    private final ImageSlots imageSlots;
 
     public CityService(CityRepository cities, AgreementRepository agreements, SignatoryRepository signatories,
-            EntityTags entityTags, MergePatch mergePatch, RequestLocale locale) {
+            EntityTags entityTags, MergePatch mergePatch, RequestLocale locale, ImageSlots imageSlots) {
+        this.imageSlots = imageSlots;
         this.locale = locale;
         this.cities = cities;
         this.agreements = agreements;
@@ -77,6 +80,7 @@ public class CityService {
     public CityResponse create(CityRequest request) {
         City city = new City();
         request.applyTo(city);
+        city.images = imageSlots.resolve(request.images(), city.images, "images");
         city.slug = request.slug() != null ? requireFreeSlug(request.slug()) : freeSlugFor(request.name());
         cities.persist(city);
         cities.flush();
@@ -117,6 +121,7 @@ public class CityService {
             requireFreeSlug(request.slug());
         }
         request.applyTo(city);
+        city.images = imageSlots.resolve(request.images(), city.images, "images");
         cities.flush();
         return detail(city);
     }

@@ -6,6 +6,8 @@ import static dev.twinning.common.i18n.TranslatableFields.required;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -16,9 +18,12 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.BatchSize;
+
 import dev.twinning.agreement.Agreement;
 import dev.twinning.common.i18n.TranslatableEntity;
 import dev.twinning.common.i18n.TranslatableFields;
+import dev.twinning.media.ImageSlot;
 
 /** A page of the public site, presenting some agreements in a chosen order. */
 @Entity
@@ -37,6 +42,13 @@ public class Page extends TranslatableEntity {
     public String key;
     public String title;
     public String body;
+
+    /** The images shown, in order; loaded for a whole page of records at once. */
+    @ElementCollection
+    @CollectionTable(name = "page_images", joinColumns = @JoinColumn(name = "page_id"))
+    @OrderColumn(name = "position")
+    @BatchSize(size = 100)
+    public List<ImageSlot> images = new ArrayList<>();
 
     @ManyToMany
     @JoinTable(name = "page_agreements",

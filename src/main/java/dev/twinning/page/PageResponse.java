@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.twinning.agreement.AgreementResponse;
 import dev.twinning.common.i18n.ContentLocale;
 import dev.twinning.common.i18n.LocalizedText;
+import dev.twinning.media.ImageResponse;
 import dev.twinning.survey.SurveyResult;
 
 /**
@@ -23,6 +24,8 @@ public record PageResponse(
         @Schema(required = true, example = "friendship-cities") String key,
         @Schema(required = true, example = "Friendship Cities") String title,
         @Schema(required = true, nullable = true) String body,
+        @Schema(required = true,
+                description = "Images shown, in order, with their sizes and texts in the requested locale") List<ImageResponse> images,
         @Schema(required = true, description = "The locale of this object's text (the one the request asked for)",
                 example = "ko") String locale,
         @Schema(required = true, description = "Fields whose text came from another locale, with that locale; set lang on them",
@@ -45,7 +48,8 @@ public record PageResponse(
     public static PageResponse withContent(Page page, ContentLocale locale, List<AgreementResponse> agreements,
             SurveyResult survey) {
         LocalizedText text = Page.TEXT.localize(page, locale);
-        return new PageResponse(page.id, page.key, text.get("title"), text.get("body"), text.locale(), text.fallbacks(),
+        return new PageResponse(page.id, page.key, text.get("title"), text.get("body"),
+                ImageResponse.of(page.images, locale), text.locale(), text.fallbacks(),
                 agreements, survey,
                 page.version, page.createdAt, page.updatedAt, page.createdBy, page.updatedBy);
     }

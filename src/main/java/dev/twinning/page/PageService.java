@@ -24,6 +24,8 @@ import dev.twinning.common.i18n.RequestLocale;
 import dev.twinning.common.i18n.TranslatableCollection;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.common.patch.MergePatch;
+import dev.twinning.media.ImageSlot;
+import dev.twinning.media.ImageSlots;
 import dev.twinning.survey.SurveyRepository;
 import dev.twinning.survey.SurveyResult;
 
@@ -36,9 +38,11 @@ public class PageService {
     private final EntityTags entityTags;
     private final MergePatch mergePatch;
     private final RequestLocale locale;
+    private final ImageSlots imageSlots;
 
     public PageService(PageRepository pages, AgreementRepository agreements, SurveyRepository survey, EntityTags entityTags,
-            MergePatch mergePatch, RequestLocale locale) {
+            MergePatch mergePatch, RequestLocale locale, ImageSlots imageSlots) {
+        this.imageSlots = imageSlots;
         this.locale = locale;
         this.pages = pages;
         this.agreements = agreements;
@@ -116,10 +120,12 @@ public class PageService {
                 .map(id -> errors.attempt(() -> agreements.findByIdOptional(id).orElseThrow(
                         () -> new InvalidInputException("agreementIds[" + ids.indexOf(id) + "]", "no agreement has id " + id))))
                 .toList();
+        List<ImageSlot> images = errors.attempt(() -> imageSlots.resolve(request.images(), page.images, "images"));
         errors.throwIfAny();
         page.key = request.key();
         page.title = request.title().trim();
         page.body = request.body();
+        page.images = images;
         if (!page.agreements.equals(presented)) {
             page.agreements = new ArrayList<>(presented);
         }

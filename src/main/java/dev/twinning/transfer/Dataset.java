@@ -18,6 +18,7 @@ import dev.twinning.agreement.AgreementStatus;
 import dev.twinning.agreement.AgreementType;
 import dev.twinning.city.CityRequest;
 import dev.twinning.common.validation.Slug;
+import dev.twinning.media.ImageRequest;
 import dev.twinning.survey.Rating;
 
 /**
@@ -64,6 +65,8 @@ public record Dataset(
             @Schema(required = true, example = "Friendship Cities") @NotBlank @Size(max = 200) String title,
             @Size(max = 20000) String body,
             @Schema(description = "Agreement refs, in page order") @Size(max = 500) List<@NotBlank String> agreements,
-            @Schema(description = "Vote counts per rating; imported only with a page the import creates") Map<@NotNull Rating, @NotNull @PositiveOrZero Integer> votes) {
+            @Schema(description = "Vote counts per rating; imported only with a page the import creates") Map<@NotNull Rating, @NotNull @PositiveOrZero Integer> votes,
+            @Schema(description = "Images shown, by media id (the images themselves are not part of a dataset)") @Size(
+                    max = 20) List<@NotNull @Valid ImageRequest> images) {
     }
 }

@@ -20,6 +20,7 @@ import dev.twinning.city.CityRepository;
 import dev.twinning.city.CityRequest;
 import dev.twinning.common.i18n.ContentLocales;
 import dev.twinning.common.i18n.TranslatableEntity;
+import dev.twinning.media.ImageRequest;
 import dev.twinning.page.Page;
 import dev.twinning.page.PageRepository;
 import dev.twinning.signatory.Signatory;
@@ -98,7 +99,8 @@ public class DatasetExporter {
         List<String> presented = page.agreements.stream().map(DatasetExporter::ref).toList();
         Map<Rating, Integer> counts = new EnumMap<>(Rating.class);
         votes.forEach((rating, count) -> counts.put(rating, Math.toIntExact(count)));
-        return new Dataset.PageEntry(page.key, page.title, page.body, presented, counts);
+        return new Dataset.PageEntry(page.key, page.title, page.body, presented, counts,
+                page.images.stream().map(ImageRequest::from).toList());
     }
 
     private static String ref(Signatory signatory) {

@@ -27,6 +27,8 @@ import dev.twinning.common.i18n.ContentLocale;
 import dev.twinning.common.i18n.ContentLocales;
 import dev.twinning.common.i18n.TranslatableEntity;
 import dev.twinning.common.i18n.TranslatableFields;
+import dev.twinning.media.ImageSlot;
+import dev.twinning.media.ImageSlots;
 import dev.twinning.page.Page;
 import dev.twinning.page.PageRepository;
 import dev.twinning.signatory.Signatory;
@@ -52,10 +54,12 @@ public class DatasetImporter {
     private final SurveyRepository votes;
     private final Validator validator;
     private final ContentLocales locales;
+    private final ImageSlots imageSlots;
 
     public DatasetImporter(EntityManager em, CityRepository cities, SignatoryRepository signatories,
             AgreementRepository agreements, PageRepository pages, SurveyRepository votes, Validator validator,
-            ContentLocales locales) {
+            ContentLocales locales, ImageSlots imageSlots) {
+        this.imageSlots = imageSlots;
         this.locales = locales;
         this.em = em;
         this.cities = cities;
@@ -136,6 +140,11 @@ public class DatasetImporter {
                 city = new City();
             }
             entry.applyTo(city);
+            City shown = city;
+            List<ImageSlot> images = errors.attempt(() -> imageSlots.resolve(entry.images(), shown.images, path + ".images"));
+            if (images != null) {
+                city.images = images;
+            }
             if (isNew) {
                 cities.persist(city);
             }
@@ -233,6 +242,11 @@ public class DatasetImporter {
             page.key = entry.key();
             page.title = entry.title().trim();
             page.body = entry.body();
+            Page shown = page;
+            List<ImageSlot> images = errors.attempt(() -> imageSlots.resolve(entry.images(), shown.images, path + ".images"));
+            if (images != null) {
+                page.images = images;
+            }
             if (!page.agreements.equals(presented)) {
                 page.agreements = new ArrayList<>(presented);
             }

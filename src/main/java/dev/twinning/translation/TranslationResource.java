@@ -61,7 +61,8 @@ public class TranslationResource {
                     value = "{\"en\": {\"name\": \"Weihai\", \"region\": \"Shandong\"}, \"ko\": {\"name\": \"웨이하이\"}}")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public RestResponse<Map<String, Map<String, String>>> all() {
-        return tagged(service.all(collection, idOrKey));
+        Tagged<Map<String, Map<String, String>>> all = service.all(collection, idOrKey);
+        return inLanguages(all, String.join(", ", all.body().keySet()));
     }
 
     @GET
@@ -75,7 +76,8 @@ public class TranslationResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public RestResponse<Map<String, String>> one(
             @PathParam("locale") @Parameter(description = "A supported locale", example = "ko") String locale) {
-        return tagged(service.one(collection, idOrKey, locale));
+        Tagged<Map<String, String>> one = service.one(collection, idOrKey, locale);
+        return inLanguages(one, service.localeTag(locale));
     }
 
     @PUT
@@ -119,6 +121,11 @@ public class TranslationResource {
 
     private static <T> RestResponse<T> tagged(Tagged<T> tagged) {
         return RestResponse.ResponseBuilder.ok(tagged.body()).tag(tagged.tag()).build();
+    }
+
+    /** Texts in the locales they are written in, named in Content-Language. */
+    private static <T> RestResponse<T> inLanguages(Tagged<T> tagged, String languages) {
+        return RestResponse.ResponseBuilder.ok(tagged.body()).tag(tagged.tag()).header("Content-Language", languages).build();
     }
 
     /** A locale's text by field. */

@@ -175,7 +175,8 @@ class TranslationResourceTest {
                 .body("ko.name", is("웨이하이"))
                 .body("ja", nullValue());
         assertThat(all.jsonPath().getMap("$").keySet()).containsExactly("en", "ko");
-        asEditor().get("/api/v1/cities/weihai/translations/ko").then().statusCode(200)
+        all.then().header("Content-Language", "en, ko");
+        asEditor().get("/api/v1/cities/weihai/translations/ko").then().statusCode(200).header("Content-Language", "ko")
                 .body("$", is(Map.of("name", "웨이하이", "region", "산둥성")));
         asEditor().get("/api/v1/cities/weihai/translations/ja").then().statusCode(404)
                 .contentType("application/problem+json");
@@ -224,6 +225,7 @@ class TranslationResourceTest {
             "cities/weihai/translations/ko-KR   | {\"name\":\"웨이하이\"}       | 400 | locale",
             "cities/weihai/translations/ko      | {\"nativeName\":\"威海\"}     | 400 | nativeName",
             "cities/weihai/translations/ko      | {\"name\":42}                | 400 | name",
+            "cities/weihai/translations/ko      | {\"name\":null}              | 400 | name",
             "cities/weihai/translations/ko      | {\"name\":\"  \"}            | 400 | name",
             "cities/weihai/translations/ko      | [\"웨이하이\"]                | 400 | body",
             "cities/weihai/translations/en      | {\"region\":\"Shandong\"}    | 400 | name",

@@ -61,6 +61,9 @@ public class HttpCaching {
                 && (resource.getResourceMethod().isAnnotationPresent(RolesAllowed.class)
                         || resource.getResourceClass().isAnnotationPresent(RolesAllowed.class));
         String cacheControl = staffOnly ? "private, no-store" : publicCacheControl;
+        if (response.getHeaderString("Cache-Control") != null && !staffOnly) {
+            return; // the resource chose its own (immutable image bytes)
+        }
         response.getHeaders().putSingle("Cache-Control", cacheControl);
         if (response.getStatus() != 200 || response.getEntity() == null || staffOnly
                 || !MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {

@@ -70,6 +70,11 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public RestResponse<Problem> rejected(RequestRejectedException e, UriInfo uri) {
+        return problem(e.status(), e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
     public RestResponse<Problem> preconditionFailed(PreconditionFailedException e, UriInfo uri) {
         return problem(412, e.getMessage(), uri, null);
     }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -19,32 +20,44 @@ import dev.twinning.common.error.ProblemMapper;
 
 /**
  * Problems for requests that fail before they reach a resource, which Quarkus would otherwise answer with an
- * empty body: a declared body over the size limit (413) and a path that cannot be decoded (400).
+ * empty body: a declared body over its size limit (413: 1 MB of JSON, or TWINNING_MEDIA_MAX_BYTES for an image
+ * upload) and a path that cannot be decoded (400).
  */
 @Singleton
 public class EdgeProblems {
 
     private final ObjectMapper mapper;
-    private final long maxBodySize;
+    /** JSON bodies (everything but image uploads). */
+    static final long JSON_MAX_BYTES = 1024 * 1024;
+    /** Room for the multipart framing and text fields around an uploaded file. */
+    private static final long MULTIPART_ALLOWANCE = 64 * 1024;
+    private static final String UPLOADS = "/api/v1/media";
+
+    private final long mediaMaxBytes;
 
     public EdgeProblems(ObjectMapper mapper,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+            @ConfigProperty(name = "twinning.media.max-bytes") MemorySize mediaMaxBytes) {
         this.mapper = mapper;
-        this.maxBodySize = maxBodySize.asLongValue();
+        this.mediaMaxBytes = mediaMaxBytes.asLongValue();
     }
 
     void install(@Observes Router router) {
         router.route().order(RequestLog.ORDER + 1).handler(this::rejectOversizedBody);
+        router.errorHandler(413, context -> send(context, 413, "The request body is larger than the server accepts"));
         router.errorHandler(400,
                 context -> send(context, 400, "The request is malformed (for example, a path that cannot be decoded)"));
     }
 
     private void rejectOversizedBody(RoutingContext context) {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        boolean upload = context.request().method() == HttpMethod.POST && UPLOADS.equals(context.request().path());
+        long limit = upload ? mediaMaxBytes + MULTIPART_ALLOWANCE : JSON_MAX_BYTES;
         if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
-                && Long.parseLong(length) > maxBodySize) {
+                && Long.parseLong(length) > limit) {
             context.response().putHeader("Connection", "close");
-            send(context, 413, "The request body is larger than the limit of " + maxBodySize / 1024 + " KiB");
+            send(context, 413, upload
+                    ? "The upload is larger than the limit of " + mediaMaxBytes / 1024 + " KiB (TWINNING_MEDIA_MAX_BYTES)"
+                    : "The request body is larger than the limit of " + limit / 1024 + " KiB");
             return;
         }
         context.next();

@@ -41,6 +41,10 @@ public class LocaleNegotiation {
         }
         boolean problem = response.getMediaType() != null
                 && PROBLEM_SUBTYPE.equals(response.getMediaType().getSubtype());
-        response.getHeaders().putSingle("Content-Language", problem ? PROBLEM_LANGUAGE : requestLocale.get().tag());
+        if (problem) {
+            response.getHeaders().putSingle("Content-Language", PROBLEM_LANGUAGE);
+        } else if (response.getHeaderString("Content-Language") == null) {
+            response.getHeaders().putSingle("Content-Language", requestLocale.get().tag());
+        }
     }
 }

@@ -100,7 +100,7 @@ public final class TranslatableFields<E extends TranslatableEntity> {
     }
 
     /**
-     * Replaces one locale's text with the members of a JSON object: a field left out (or null) has no text in
+     * Replaces one locale's text with the members of a JSON object: a field left out has no text in
      * that locale. Unknown fields, non-strings, blank or too long texts, and (in the default locale) a missing
      * required field are reported together, naming each field, and change nothing.
      */
@@ -164,10 +164,8 @@ public final class TranslatableFields<E extends TranslatableEntity> {
                     errors.add(prefix + member.getKey(),
                             "is not a translatable field; these are: " + String.join(", ", names()));
                 }
-            } else if (value.isNull()) {
-                continue;
             } else if (!value.isTextual()) {
-                errors.add(prefix + field.name(), "must be a string");
+                errors.add(prefix + field.name(), "must be a string; leave the field out for no text in this locale");
             } else if (value.asText().isBlank()) {
                 errors.add(prefix + field.name(), "must not be blank; leave the field out for no text in this locale");
             } else if (value.asText().indexOf('\0') >= 0) {

@@ -52,6 +52,11 @@ public class TranslationService {
         return one(of(collection), idOrKey, locales.exactly("locale", locale));
     }
 
+    /** The supported locale a path names, in its canonical spelling. */
+    public String localeTag(String locale) {
+        return locales.exactly("locale", locale).tag();
+    }
+
     @Transactional
     public Tagged<Object> put(String collection, String idOrKey, String locale, JsonNode body, IfMatch ifMatch) {
         return put(of(collection), idOrKey, locales.exactly("locale", locale), body, ifMatch);

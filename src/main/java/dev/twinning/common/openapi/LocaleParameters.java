@@ -10,8 +10,8 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
- * Documents locale negotiation on every read under {@code /api/v1}: the {@code locale} parameter, the
- * {@code Accept-Language} header and the {@code Content-Language} of the answer.
+ * Documents locale negotiation on every operation under {@code /api/v1} (reads and the answers of writes): the
+ * {@code locale} parameter, the {@code Accept-Language} header and the {@code Content-Language} of the answer.
  */
 final class LocaleParameters {
 
@@ -37,8 +37,8 @@ final class LocaleParameters {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            if (path.startsWith("/api/v1/") && item.getGET() != null) {
-                document(item.getGET());
+            if (path.startsWith("/api/v1/")) {
+                item.getOperations().values().forEach(LocaleParameters::document);
             }
         });
     }
