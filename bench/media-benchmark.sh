@@ -45,8 +45,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
-    log "Packaging the app"
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+    log "Packaging the app (SKIP_BUILD=1 uses target/quarkus-app as it is)"
     ./mvnw -B -q -ntp package -DskipTests
 fi
 
@@ -58,7 +58,7 @@ fi
 superuser_psql -c "create database $DB owner $ROLE"
 
 log "The largest accepted image: 7300 x 5479 pixels (40.0 MP)"
-java bench/media/MakePhoto.java 7300 5479 0.80 "$WORK/photo.jpg"
+java bench/media/MakePhoto.java 7300 5479 "${QUALITY:-0.92}" "$WORK/photo.jpg"
 PHOTO_BYTES=$(stat -c %s "$WORK/photo.jpg")
 
 log "Starting the app with -Xmx$HEAP"
@@ -107,14 +107,13 @@ for i in $(seq 1 "$PARALLEL"); do
     read -r code seconds < "$WORK/parallel-$i.status"
     printf '| parallel upload %d of %d | HTTP %s in %.2f s |\n' "$i" "$PARALLEL" "$code" "$seconds"
 done
-printf '| %d uploads, wall clock | %.2f s |\n' "$PARALLEL" "$(awk "BEGIN { print $END - $START }")"
+awk -v n="$PARALLEL" -v start="$START" -v end="$END" 'BEGIN { printf "| %d uploads, wall clock | %.2f s |\n", n, end - start }'
 printf '| peak heap used (GC log) | %s MB after one upload, %s MB after %d at once (limit %s) |\n' "$PEAK_BEFORE" "$PEAK" "$PARALLEL" "$HEAP"
 
 printf '\n| rendition | bytes | first request | repeated |\n|---|---|---|---|\n'
 for width in 320 640 1280 ""; do
     url="http://localhost:$PORT/api/v1/media/$ID/content${width:+?width=$width}"
-    read -r size first <<<"$(curl -s -o /dev/null -w '%{size_download} %{time_total}' "$url")"
-    read -r _ again <<<"$(curl -s -o /dev/null -w '%{size_download} %{time_total}' "$url")"
-    printf '| %s | %s | %.1f ms | %.1f ms |\n' "${width:-largest (1920)}" "$size" "$(awk "BEGIN { print $first * 1000 }")" \
-        "$(awk "BEGIN { print $again * 1000 }")"
+    first=$(curl -s -o /dev/null -w '%{http_code} %{size_download} %{time_total}' "$url")
+    again=$(curl -s -o /dev/null -w '%{time_total}' "$url")
+    echo "${width:-largest} $first $again" | awk '{ printf "| %s | HTTP %s, %s bytes | %.1f ms | %.1f ms |\n", $1, $2, $3, $4 * 1000, $5 * 1000 }'
 done

@@ -29,9 +29,10 @@ public class MakePhoto {
             g.fillOval(random.nextInt(width), random.nextInt(height), size, size);
         }
         g.dispose();
-        for (int y = 0; y < height; y += 2) {
-            for (int x = (y / 2) % 3; x < width; x += 3) {
-                image.setRGB(x, y, image.getRGB(x, y) ^ (random.nextInt(8) * 0x010101));
+        // Sensor-like grain on every pixel: what makes real photos large.
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, image.getRGB(x, y) ^ (random.nextInt(16) * 0x010101));
             }
         }
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
