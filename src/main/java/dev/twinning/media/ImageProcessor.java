@@ -4,13 +4,13 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,8 +36,10 @@ import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment;
 import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.MemorySize;
 
 import dev.twinning.common.error.InvalidInputException;
 import dev.twinning.common.error.RequestRejectedException;
@@ -46,8 +48,9 @@ import dev.twinning.common.error.ServiceUnavailableException;
 /**
  * Reads uploads and makes their renditions with the JDK's ImageIO and the TwelveMonkeys plugins. Limits are
  * checked from the header before anything is decoded; a decode reads the image subsampled straight to about
- * the largest rendition (a 40-megapixel photo never exists at full size in memory), and only a few decodes
- * run at once, so parallel uploads cannot exhaust the heap. Renditions are re-encoded from pixels: no EXIF,
+ * the largest rendition (at most 16 megapixels decoded: a 40-megapixel photo never exists at full size in
+ * memory), and decodes together stay within TWINNING_MEDIA_DECODE_MEMORY (each takes its estimate), so
+ * parallel uploads cannot exhaust the heap. Renditions are re-encoded from pixels: no EXIF,
  * GPS, XMP, comments or PNG text chunks survive, and the EXIF orientation is applied.
  */
 @ApplicationScoped
@@ -68,11 +71,17 @@ public class ImageProcessor {
     record Rendition(int width, int height, String contentType, byte[] data) {
     }
 
-    private final Semaphore decodes;
+    /** Pixels a decode may produce: about 48 MB at 3 bytes a pixel, whatever the upload's size. */
+    static final long DECODE_PIXELS = 16_000_000L;
+    private static final long MB = 1024 * 1024;
 
-    public ImageProcessor(
-            @ConfigProperty(name = "twinning.media.concurrent-decodes", defaultValue = "2") int concurrentDecodes) {
-        this.decodes = new Semaphore(Math.max(1, concurrentDecodes), true);
+    /** Megabytes of decode memory left; a decode takes its estimate, so a few big ones or many small ones run at once. */
+    private final Semaphore memory;
+    private final int budgetMb;
+
+    public ImageProcessor(@ConfigProperty(name = "twinning.media.decode-memory") MemorySize decodeMemory) {
+        this.budgetMb = (int) Math.max(64, decodeMemory.asLongValue() / MB);
+        this.memory = new Semaphore(budgetMb, true);
     }
 
     void registerPlugins(@Observes StartupEvent start) {
@@ -103,8 +112,8 @@ public class ImageProcessor {
                 .orElseThrow(() -> new RequestRejectedException(415, "The file is not a JPEG, PNG or WebP image"));
         int width;
         int height;
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
-            ImageReader reader = reader(format);
+        ImageReader reader = reader(format);
+        try (ImageInputStream in = new ByteArrayImageInputStream(data)) {
             try {
                 reader.setInput(in, true, true);
                 width = reader.getWidth(0);
@@ -127,51 +136,96 @@ public class ImageProcessor {
         return new Inspection(format, turned ? height : width, turned ? width : height, orientation);
     }
 
-    /** Decodes once (subsampled, upright) and re-encodes every rendition, largest first. */
+    /**
+     * The source subsampling for a decode: as little as keeps the decoded width at or above the largest
+     * rendition, but never more than {@link #DECODE_PIXELS} decoded pixels (a very tall image then gives a
+     * slightly softer largest rendition rather than a huge decode).
+     */
+    static int subsampling(int rawWidth, int rawHeight, int alongDisplayWidth, int largest) {
+        int subsampling = Math.max(1, alongDisplayWidth / largest);
+        while (decodedPixels(rawWidth, rawHeight, subsampling) > DECODE_PIXELS) {
+            subsampling++;
+        }
+        return subsampling;
+    }
+
+    private static long decodedPixels(int width, int height, int subsampling) {
+        return (long) ((width + subsampling - 1) / subsampling) * ((height + subsampling - 1) / subsampling);
+    }
+
+    /**
+     * Megabytes a decode may need: the decoded pixels (up to 8 bytes each) and a scaled copy, and what the
+     * decoder keeps of the whole image (a progressive JPEG's coefficients; a WebP's full frame).
+     */
+    static int estimateMb(ImageFormat format, int rawWidth, int rawHeight, int subsampling) {
+        long decoded = decodedPixels(rawWidth, rawHeight, subsampling) * 8;
+        long whole = (long) rawWidth * rawHeight * switch (format) {
+            case JPEG -> 2;
+            case WEBP -> 4;
+            case PNG -> 0;
+        };
+        return (int) Math.max(1, (decoded * 2 + whole) / MB);
+    }
+
+    /** Decodes once (subsampled), scales, turns upright and re-encodes every rendition, largest first. */
     List<Rendition> render(byte[] data, Inspection image) {
-        acquireDecode();
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
-            ImageReader reader = reader(image.format());
-            BufferedImage upright;
+        List<Integer> widths = renditionWidths(image.width());
+        int largest = widths.get(0);
+        boolean turned = image.orientation() >= 5;
+        int rawWidth = turned ? image.height() : image.width();
+        int rawHeight = turned ? image.width() : image.height();
+        int subsampling = subsampling(rawWidth, rawHeight, turned ? rawHeight : rawWidth, largest);
+        int permits = Math.min(budgetMb, estimateMb(image.format(), rawWidth, rawHeight, subsampling));
+        ImageReader reader = reader(image.format());
+        acquire(permits);
+        try (ImageInputStream in = new ByteArrayImageInputStream(data)) {
+            BufferedImage decoded;
             try {
                 reader.setInput(in, true, true);
-                AtomicBoolean damaged = new AtomicBoolean();
-                reader.addIIOReadWarningListener((source, warning) -> damaged.set(true));
-                List<Integer> widths = renditionWidths(image.width());
-                int alongWidth = image.orientation() >= 5 ? reader.getHeight(0) : reader.getWidth(0);
-                int subsampling = Math.max(1, alongWidth / widths.get(0));
+                AtomicBoolean truncated = new AtomicBoolean();
+                reader.addIIOReadWarningListener((source, warning) -> truncated.compareAndSet(false, isTruncation(warning)));
                 ImageReadParam param = reader.getDefaultReadParam();
                 param.setSourceSubsampling(subsampling, subsampling, 0, 0);
-                BufferedImage decoded = reader.read(0, param);
-                if (damaged.get()) {
+                decoded = reader.read(0, param);
+                if (truncated.get()) {
                     throw damaged();
                 }
-                upright = orient(decoded, image.orientation());
             } finally {
                 reader.dispose();
             }
-            boolean alpha = upright.getColorModel().hasAlpha();
+            boolean alpha = decoded.getColorModel().hasAlpha();
             ImageFormat output = image.format() == ImageFormat.PNG || alpha ? ImageFormat.PNG : ImageFormat.JPEG;
+            // Scaled while still sideways, then turned: the decoded image is never copied at its own size.
+            int largestHeight = heightFor(image.width(), image.height(), largest);
+            BufferedImage source = orient(
+                    scale(decoded, turned ? largestHeight : largest, turned ? largest : largestHeight, alpha),
+                    image.orientation());
             List<Rendition> renditions = new ArrayList<>();
-            BufferedImage source = upright;
-            for (int width : renditionWidths(image.width())) {
+            for (int width : widths) {
                 source = scale(source, width, heightFor(image.width(), image.height(), width), alpha);
                 renditions.add(new Rendition(width, source.getHeight(), output.contentType(), encode(source, output)));
             }
             return renditions;
         } catch (IOException | RuntimeException e) {
+            // decoders answer damaged data with all kinds of exceptions; the client's file is at fault
             if (e instanceof InvalidInputException invalid) {
                 throw invalid;
             }
             throw damaged();
         } finally {
-            decodes.release();
+            memory.release(permits);
         }
     }
 
-    private void acquireDecode() {
+    /** A decoder's warning that the data ended early; other warnings (an odd chunk, extra bytes) are harmless. */
+    private static boolean isTruncation(String warning) {
+        String text = warning == null ? "" : warning.toLowerCase(Locale.ROOT);
+        return text.contains("premature") || text.contains("truncat") || text.contains("end of") || text.contains("eof");
+    }
+
+    private void acquire(int permits) {
         try {
-            if (!decodes.tryAcquire(DECODE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            if (!memory.tryAcquire(permits, DECODE_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 throw new ServiceUnavailableException();
             }
         } catch (InterruptedException e) {
@@ -190,12 +244,11 @@ public class ImageProcessor {
 
     /** The EXIF orientation (1–8) of a JPEG, 1 when it has none or it cannot be read. */
     static int orientation(byte[] jpeg) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+        try (ImageInputStream in = new ByteArrayImageInputStream(jpeg)) {
             for (JPEGSegment segment : JPEGSegmentUtil.readSegments(in, JPEG.APP1, "Exif")) {
                 byte[] exif = readAll(segment.data());
                 int start = exif.length > 1 && exif[0] == 0 ? 1 : 0; // the pad byte after "Exif\0"
-                try (ImageInputStream tiff = ImageIO.createImageInputStream(
-                        new ByteArrayInputStream(exif, start, exif.length - start))) {
+                try (ImageInputStream tiff = new ByteArrayImageInputStream(exif, start, exif.length - start)) {
                     Directory directory = new TIFFReader().read(tiff);
                     Entry entry = directory.getEntryById(TIFF.TAG_ORIENTATION);
                     if (entry != null && entry.getValue() instanceof Number value && value.intValue() >= 1

@@ -126,7 +126,8 @@ public class MediaResource {
         if (EntityTags.matches(ifNoneMatch, content.etag())) {
             return Response.notModified().header("ETag", content.etag()).header("Cache-Control", IMMUTABLE).build();
         }
-        return Response.ok(content.file().data(), content.file().contentType())
+        MediaStore.StoredFile file = service.bytes(content);
+        return Response.ok(file.data(), file.contentType())
                 .header("ETag", content.etag()).header("Cache-Control", IMMUTABLE).build();
     }
 

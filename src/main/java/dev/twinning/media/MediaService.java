@@ -40,8 +40,8 @@ import dev.twinning.media.MediaStore.StoredFile;
 @ApplicationScoped
 public class MediaService {
 
-    /** The bytes of an image as served, with the tag that names them. */
-    public record Content(StoredFile file, String etag) {
+    /** Which stored file a content request names, and the tag of its bytes (known without reading them). */
+    public record Content(long mediaId, int width, String etag) {
     }
 
     private final MediaRepository media;
@@ -97,6 +97,12 @@ public class MediaService {
         }
         if (upload.file == null) {
             throw new InvalidInputException("file", "is required: send the image as the form field 'file'");
+        }
+        if (upload.file.filePath() == null) {
+            throw new InvalidInputException("file", "must be sent as a file: a form part with a file name");
+        }
+        if (upload.file.size() == 0) {
+            throw new InvalidInputException("file", "is empty");
         }
         if (upload.file.size() > maxBytes) {
             throw new RequestRejectedException(413, "The file has " + upload.file.size() + " bytes; at most " + maxBytes
@@ -168,9 +174,14 @@ public class MediaService {
                     .orElseThrow(() -> new InvalidInputException("width", "must be one of " + ImageProcessor.WIDTHS));
             wanted = Math.min(preset, largest);
         }
-        StoredFile file = store.find(image.id, wanted).orElseThrow(() -> new ResourceNotFoundException("image file",
-                image.id + " in width " + width));
-        return new Content(file, "\"" + image.sha256.substring(0, 20) + "-" + file.width() + "\"");
+        return new Content(image.id, wanted, "\"" + image.sha256.substring(0, 20) + "-" + wanted + "\"");
+    }
+
+    /** The bytes of a content request (read only when the client does not have them already). */
+    public StoredFile bytes(Content content) {
+        return store.find(content.mediaId(), content.width())
+                .orElseThrow(
+                        () -> new ResourceNotFoundException("image file", content.mediaId() + " in width " + content.width()));
     }
 
     private Media find(String id) {

@@ -19,14 +19,14 @@ public class MediaUpload {
     public FileUpload file;
 
     @RestForm("alt")
-    @Schema(description = "Text alternative, default locale", example = "Harbin's St. Sophia Cathedral in winter")
+    @Schema(description = "Text alternative in the default locale, e.g. \"Harbin's St. Sophia Cathedral in winter\"")
     public String alt;
 
     @RestForm("caption")
-    @Schema(description = "Caption, default locale", example = "Harbin, China")
+    @Schema(description = "Caption in the default locale, e.g. \"Harbin, China\"")
     public String caption;
 
     @RestForm("credit")
-    @Schema(description = "Photographer or source", example = "City of Harbin")
+    @Schema(description = "Photographer or source, e.g. \"City of Harbin\"")
     public String credit;
 }

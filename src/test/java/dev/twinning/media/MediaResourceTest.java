@@ -194,7 +194,8 @@ class MediaResourceTest {
             for (int read; answer.indexOf("}") < 0 && (read = socket.getInputStream().read(buffer)) > 0;) {
                 answer.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
             }
-            assertThat(answer.toString()).startsWith("HTTP/1.1 413").contains("application/problem+json")
+            assertThat(answer.toString()).startsWith("HTTP/1.1 413").contains("\"instance\":\"/api/v1/media\"")
+                    .contains("application/problem+json")
                     .contains("TWINNING_MEDIA_MAX_BYTES");
         }
     }
@@ -206,6 +207,50 @@ class MediaResourceTest {
         upload(TestImages.jpeg(50, 50), "a.jpg", "image/jpeg", Map.of("alt", "x".repeat(1001))).then().statusCode(400)
                 .body("errors.field", contains("alt"));
         given().multiPart("file", "a.jpg", TestImages.jpeg(50, 50), "image/jpeg").post("/api/v1/media").then().statusCode(401);
+        upload(new byte[0], "empty.jpg", "image/jpeg", Map.of()).then().statusCode(400).body("errors.field", contains("file"));
+        asEditor().contentType(ContentType.JSON).body("{}").post("/api/v1/media").then().statusCode(415)
+                .body("detail", org.hamcrest.Matchers.containsString("multipart/form-data"));
+    }
+
+    @Test
+    void aMultipartBodyCutShortIsA400() throws IOException {
+        String body = "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"\r\n\r\nabc";
+        assertThat(raw("/api/v1/media", "multipart/form-data; boundary=x", body, false)).startsWith("HTTP/1.1 400")
+                .contains("application/problem+json");
+    }
+
+    @Test
+    void aFilePartWithoutAFileNameIsReadLikeAnyFile() throws IOException {
+        String body = "--x\r\nContent-Disposition: form-data; name=\"file\"\r\nContent-Type: image/jpeg\r\n\r\nabc\r\n--x--\r\n";
+        assertThat(raw("/api/v1/media", "multipart/form-data; boundary=x", body, false)).startsWith("HTTP/1.1 415")
+                .contains("application/problem+json");
+    }
+
+    @Test
+    void aChunkedJsonBodyIsA411SoThatItsSizeLimitHolds() throws IOException {
+        assertThat(raw("/api/v1/cities", "application/json", "{\"name\":\"Chunked\",\"country\":\"PL\"}", true))
+                .startsWith("HTTP/1.1 411").contains("application/problem+json");
+        given().get("/api/v1/cities?q=chunked").then().body("total", is(0));
+    }
+
+    /** Sends a request as raw bytes, as an admin, and returns the whole answer. */
+    private static String raw(String target, String contentType, String body, boolean chunked) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String head = "POST " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: Basic "
+                + Base64.getEncoder().encodeToString("admin:admin-password-for-tests".getBytes(StandardCharsets.UTF_8)) + "\r\n"
+                + "Content-Type: " + contentType + "\r\n"
+                + (chunked
+                        ? "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(bytes.length) + "\r\n"
+                        : "Content-Length: " + bytes.length + "\r\n\r\n");
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(bytes);
+            if (chunked) {
+                socket.getOutputStream().write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.twinning.common.error;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -21,6 +22,8 @@ import org.hibernate.exception.DataException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultiPartParserDefinition;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -67,6 +70,15 @@ public class ProblemMapper {
         response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER,
                 String.valueOf(ServiceUnavailableException.RETRY_AFTER_SECONDS));
         return response;
+    }
+
+    /** A form body that cannot be parsed (a broken boundary, a body cut short): the client's mistake. */
+    @ServerExceptionMapper({MultipartParser.MalformedMessageException.class, IOException.class})
+    public RestResponse<Problem> unreadableBody(Exception e, UriInfo uri) {
+        if (e instanceof MultiPartParserDefinition.FileTooLargeException) {
+            return problem(413, "A part of the form is larger than the server accepts", uri, null);
+        }
+        return problem(400, "The request body could not be read: it is malformed or was cut short", uri, null);
     }
 
     @ServerExceptionMapper
@@ -239,7 +251,7 @@ public class ProblemMapper {
                 "None of the media types in Accept can be produced; use application/json (survey results also offer text/csv)";
             case 413 -> "The request body is too large";
             case 415 ->
-                "This media type is not supported for the request body; use application/json (application/merge-patch+json for PATCH)";
+                "This media type is not supported for the request body; use application/json (application/merge-patch+json for PATCH, multipart/form-data for an image upload)";
             default -> "The request could not be processed";
         };
     }

@@ -1,5 +1,7 @@
 package dev.twinning.common.http;
 
+import java.util.Locale;
+
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -52,6 +54,13 @@ public class EdgeProblems {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         boolean upload = context.request().method() == HttpMethod.POST && UPLOADS.equals(context.request().path());
         long limit = upload ? mediaMaxBytes + MULTIPART_ALLOWANCE : JSON_MAX_BYTES;
+        String encoding = context.request().getHeader("Transfer-Encoding");
+        if (!upload && length == null && encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
+            // The server-wide ceiling is the upload limit: a JSON body must declare its size to be held to 1 MB.
+            context.response().putHeader("Connection", "close");
+            send(context, 411, "Send JSON bodies with a Content-Length (at most " + JSON_MAX_BYTES / 1024 + " KiB)");
+            return;
+        }
         if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
                 && Long.parseLong(length) > limit) {
             context.response().putHeader("Connection", "close");
@@ -68,7 +77,7 @@ public class EdgeProblems {
             return;
         }
         String title = Response.Status.fromStatusCode(status).getReasonPhrase();
-        Problem problem = new Problem("about:blank", title, status, detail, null, null,
+        Problem problem = new Problem("about:blank", title, status, detail, context.request().path(), null,
                 context.request().getHeader(RequestLog.HEADER));
         try {
             context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, ProblemMapper.PROBLEM_JSON)

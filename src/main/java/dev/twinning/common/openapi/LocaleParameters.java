@@ -26,11 +26,12 @@ final class LocaleParameters {
         openAPI.getComponents()
                 .addParameter(LOCALE, OASFactory.createParameter().name("locale").in(Parameter.In.QUERY)
                         .description("Locale of the answer's text (BCP 47, matched by RFC 4647 lookup: ko-KR gives ko); "
-                                + "a malformed or unsupported one is a 400. Overrides Accept-Language.")
-                        .schema(string()).example("ko"))
+                                + "a malformed or unsupported one is a 400. Overrides Accept-Language. For example ko")
+                        .schema(string()))
                 .addParameter(ACCEPT_LANGUAGE, OASFactory.createParameter().name("Accept-Language").in(Parameter.In.HEADER)
-                        .description("Used when there is no locale parameter; nothing supported means the default locale")
-                        .schema(string()).example("ko-KR,ko;q=0.9,en;q=0.8"))
+                        .description("Used when there is no locale parameter; nothing supported means the default locale. "
+                                + "For example ko-KR,ko;q=0.9,en;q=0.8")
+                        .schema(string()))
                 .addHeader(CONTENT_LANGUAGE, OASFactory.createHeader()
                         .description("The locale of the answer's text (en for problem details)").schema(string()));
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
