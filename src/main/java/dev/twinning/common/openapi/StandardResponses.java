@@ -21,6 +21,33 @@ public class StandardResponses implements OASFilter {
     public void filterOpenAPI(OpenAPI openAPI) {
         LocaleParameters.addTo(openAPI);
         nameSharedOperationsPerCollection(openAPI);
+        leaveFormTextFieldsEmpty(openAPI);
+    }
+
+    /**
+     * Swagger UI fills a form's text field that has no example with the word "string" and sends it; an empty
+     * example keeps optional texts of an upload empty unless the user types one.
+     */
+    private static void leaveFormTextFieldsEmpty(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null || openAPI.getComponents() == null
+                || openAPI.getComponents().getSchemas() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().values().stream()
+                .flatMap(item -> item.getOperations().values().stream())
+                .filter(operation -> operation.getRequestBody() != null && operation.getRequestBody().getContent() != null)
+                .map(operation -> operation.getRequestBody().getContent().getMediaType("multipart/form-data"))
+                .filter(form -> form != null && form.getSchema() != null && form.getSchema().getRef() != null)
+                .map(form -> openAPI.getComponents().getSchemas()
+                        .get(form.getSchema().getRef().substring(form.getSchema().getRef().lastIndexOf('/') + 1)))
+                .filter(schema -> schema != null && schema.getProperties() != null)
+                .forEach(schema -> schema.getProperties().forEach((name, property) -> {
+                    boolean required = schema.getRequired() != null && schema.getRequired().contains(name);
+                    if (!required && property.getFormat() == null && property.getExamples() == null
+                            && property.getExample() == null) {
+                        property.setExample("");
+                    }
+                }));
     }
 
     /**
