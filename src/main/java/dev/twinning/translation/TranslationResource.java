@@ -39,7 +39,7 @@ import dev.twinning.user.Role;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
 @SecurityRequirement(name = "basicAuth")
-@Tag(name = "Translations", description = "The text of cities, signatories and pages in every locale")
+@Tag(name = "Translations", description = "The text of cities, signatories, pages and images in every locale")
 public class TranslationResource {
 
     private final TranslationService service;
