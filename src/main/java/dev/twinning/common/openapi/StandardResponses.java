@@ -22,6 +22,29 @@ public class StandardResponses implements OASFilter {
         LocaleParameters.addTo(openAPI);
         nameSharedOperationsPerCollection(openAPI);
         leaveFormTextFieldsEmpty(openAPI);
+        keepExamplesOutOfOptionalParameters(openAPI);
+    }
+
+    /**
+     * Swagger UI's Try it out fills every parameter with its example and sends it, so an admin listing cities
+     * would get only those matching {@code country=CN&q=har}: an optional parameter's example goes into its
+     * description instead.
+     */
+    private static void keepExamplesOutOfOptionalParameters(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().values().stream()
+                .flatMap(item -> item.getOperations().values().stream())
+                .filter(operation -> operation.getParameters() != null)
+                .flatMap(operation -> operation.getParameters().stream())
+                .filter(parameter -> parameter.getRef() == null && !Boolean.TRUE.equals(parameter.getRequired())
+                        && parameter.getExample() != null)
+                .forEach(parameter -> {
+                    String description = parameter.getDescription() == null ? "" : parameter.getDescription() + ". ";
+                    parameter.setDescription(description + "For example " + parameter.getExample());
+                    parameter.setExample(null);
+                });
     }
 
     /**
