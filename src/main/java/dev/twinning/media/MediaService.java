@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.configuration.MemorySize;
 
+import dev.twinning.audit.AuditLog;
 import dev.twinning.common.error.ConflictException;
 import dev.twinning.common.error.InvalidInputException;
 import dev.twinning.common.error.RequestRejectedException;
@@ -40,6 +41,9 @@ import dev.twinning.media.MediaStore.StoredFile;
 @ApplicationScoped
 public class MediaService {
 
+    /** Images' collection in the audit log. */
+    static final String COLLECTION = "media";
+
     /** Which stored file a content request names, and the tag of its bytes (known without reading them). */
     public record Content(long mediaId, int width, String etag) {
     }
@@ -51,10 +55,11 @@ public class MediaService {
     private final MergePatch mergePatch;
     private final RequestLocale locale;
     private final Validator validator;
+    private final AuditLog audit;
     private final long maxBytes;
 
     public MediaService(MediaRepository media, MediaStore store, ImageProcessor images, EntityTags entityTags,
-            MergePatch mergePatch, RequestLocale locale, Validator validator,
+            MergePatch mergePatch, RequestLocale locale, Validator validator, AuditLog audit,
             @ConfigProperty(name = "twinning.media.max-bytes") MemorySize maxBytes) {
         this.media = media;
         this.store = store;
@@ -63,6 +68,7 @@ public class MediaService {
         this.mergePatch = mergePatch;
         this.locale = locale;
         this.validator = validator;
+        this.audit = audit;
         this.maxBytes = maxBytes.asLongValue();
     }
 
@@ -124,6 +130,7 @@ public class MediaService {
             store.save(image.id, new StoredFile(0, 0, image.contentType, original));
             renditions.forEach(rendition -> store.save(image.id,
                     new StoredFile(rendition.width(), rendition.height(), rendition.contentType(), rendition.data())));
+            audit.record("CREATE", COLLECTION, image.id, null);
             return represent(image);
         });
     }
@@ -134,6 +141,7 @@ public class MediaService {
         ifMatch.check(entityTags.of(represent(image)));
         request.applyTo(image);
         media.flush();
+        audit.record("UPDATE", COLLECTION, image.id, null);
         return represent(image);
     }
 
@@ -143,6 +151,7 @@ public class MediaService {
         ifMatch.check(entityTags.of(represent(image)));
         mergePatch.apply(MediaRequest.from(image), patch, MediaRequest.class).applyTo(image);
         media.flush();
+        audit.record("UPDATE", COLLECTION, image.id, null);
         return represent(image);
     }
 
@@ -158,6 +167,7 @@ public class MediaService {
         store.deleteAll(image.id);
         media.delete(image);
         media.flush();
+        audit.record("DELETE", COLLECTION, image.id, null);
     }
 
     /**

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.twinning.agreement.Agreement;
 import dev.twinning.agreement.AgreementRepository;
 import dev.twinning.agreement.AgreementStatus;
+import dev.twinning.audit.AuditLog;
 import dev.twinning.city.City;
 import dev.twinning.city.CityRepository;
 import dev.twinning.city.CityRequest;
@@ -55,10 +56,11 @@ public class DatasetImporter {
     private final Validator validator;
     private final ContentLocales locales;
     private final ImageSlots imageSlots;
+    private final AuditLog audit;
 
     public DatasetImporter(EntityManager em, CityRepository cities, SignatoryRepository signatories,
             AgreementRepository agreements, PageRepository pages, SurveyRepository votes, Validator validator,
-            ContentLocales locales, ImageSlots imageSlots) {
+            ContentLocales locales, ImageSlots imageSlots, AuditLog audit) {
         this.imageSlots = imageSlots;
         this.locales = locales;
         this.em = em;
@@ -68,6 +70,7 @@ public class DatasetImporter {
         this.pages = pages;
         this.votes = votes;
         this.validator = validator;
+        this.audit = audit;
     }
 
     /** Imports the dataset unless the database already holds cities (the seed's case). */
@@ -106,6 +109,7 @@ public class DatasetImporter {
         }
         run.errors.throwIfAny();
         em.flush();
+        audit.record("IMPORT", null, null, null);
         return run.report();
     }
 

@@ -40,6 +40,11 @@ public class FirstAdmin {
             LOG.info("No first admin configured (TWINNING_ADMIN_USERNAME / TWINNING_ADMIN_PASSWORD)");
             return;
         }
+        if (NewUser.isReserved(username.get())) {
+            LOG.errorf("TWINNING_ADMIN_USERNAME '%s' is reserved for work done without a user; no first admin created."
+                    + " Choose another name", username.get());
+            return;
+        }
         NewUser admin = new NewUser(username.get(), password.get(), Role.ADMIN);
         for (ConstraintViolation<NewUser> violation : validator.validate(admin)) {
             throw new IllegalStateException("TWINNING_ADMIN_" + violation.getPropertyPath().toString().toUpperCase()

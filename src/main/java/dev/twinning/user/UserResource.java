@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -89,5 +90,17 @@ public class UserResource {
     public UserResponse change(@Parameter(description = "User id", example = "2") @PathParam("id") String id,
             @NotNull @Valid UserChange change) {
         return service.change(id, change);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(operationId = "deleteUser", summary = "Delete a staff account",
+            description = "The account can no longer log in; its name stays on what it created and in the audit log. "
+                    + "The last enabled admin cannot be deleted (409).")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public void delete(@Parameter(description = "User id", example = "2") @PathParam("id") String id) {
+        service.delete(id);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 
+import dev.twinning.audit.AuditLog;
 import dev.twinning.common.error.ConflictException;
 import dev.twinning.common.error.InvalidInputException;
 import dev.twinning.common.error.ResourceNotFoundException;
@@ -17,10 +18,15 @@ import dev.twinning.common.query.Ids;
 @ApplicationScoped
 public class UserService {
 
-    private final UserRepository users;
+    /** The users' collection in the audit log. */
+    static final String COLLECTION = "users";
 
-    public UserService(UserRepository users) {
+    private final UserRepository users;
+    private final AuditLog audit;
+
+    public UserService(UserRepository users, AuditLog audit) {
         this.users = users;
+        this.audit = audit;
     }
 
     public Paged<UserResponse> list(UserQuery query) {
@@ -37,6 +43,9 @@ public class UserService {
 
     @Transactional
     public UserResponse create(NewUser request) {
+        if (NewUser.isReserved(request.username())) {
+            throw new InvalidInputException("username", NewUser.RESERVED_MESSAGE);
+        }
         requireBcryptLength(request.password());
         if (users.findByUsername(request.username()).isPresent()) {
             throw new ConflictException("A user named '" + request.username() + "' already exists");
@@ -47,6 +56,7 @@ public class UserService {
         user.role = request.role();
         users.persist(user);
         users.flush();
+        audit.record("CREATE", COLLECTION, user.id, null);
         return UserResponse.from(user);
     }
 
@@ -56,10 +66,7 @@ public class UserService {
         boolean losesAdmin = user.role == Role.ADMIN && user.enabled
                 && ((change.role() != null && change.role() != Role.ADMIN) || Boolean.FALSE.equals(change.enabled()));
         if (losesAdmin) {
-            users.lockAgainstConcurrentChanges();
-        }
-        if (losesAdmin && users.countEnabledAdmins() <= 1) {
-            throw new ConflictException("'" + user.username + "' is the last enabled admin; make another admin first");
+            requireAnotherEnabledAdmin(user);
         }
         if (change.role() != null) {
             user.role = change.role();
@@ -72,7 +79,20 @@ public class UserService {
             user.passwordHash = BcryptUtil.bcryptHash(change.password());
         }
         users.flush();
+        audit.record("UPDATE", COLLECTION, user.id, null);
         return UserResponse.from(user);
+    }
+
+    /** Deletes an account; its name stays in the audit log and on what it created. The last enabled admin stays. */
+    @Transactional
+    public void delete(String id) {
+        User user = find(id);
+        if (user.role == Role.ADMIN && user.enabled) {
+            requireAnotherEnabledAdmin(user);
+        }
+        users.delete(user);
+        users.flush();
+        audit.record("DELETE", COLLECTION, user.id, null);
     }
 
     /** Creates the first admin from configuration unless a user of that name exists (which is left as it is). */
@@ -84,6 +104,13 @@ public class UserService {
         }
         create(new NewUser(username, password, Role.ADMIN));
         return true;
+    }
+
+    private void requireAnotherEnabledAdmin(User user) {
+        users.lockAgainstConcurrentChanges();
+        if (users.countEnabledAdmins() <= 1) {
+            throw new ConflictException("'" + user.username + "' is the last enabled admin; make another admin first");
+        }
     }
 
     /** bcrypt reads only the first 72 bytes; a longer password would not be what it seems. */

@@ -27,6 +27,7 @@ public record DatabaseSnapshot(Map<String, Long> figures) {
             union all select 'page_agreements', count(*), 0 from page_agreements
             union all select 'survey_votes', count(*), 0 from survey_votes
             union all select 'survey_daily_counts', count(*), coalesce(sum(votes), 0) from survey_daily_counts
+            union all select 'audit_log', count(*), 0 from audit_log
             """;
 
     public static DatabaseSnapshot take() {

@@ -4,17 +4,31 @@ import static dev.twinning.user.Staff.asAdmin;
 import static dev.twinning.user.Staff.asEditor;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalToIgnoringCase;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.twinning.database.DatabaseReady;
+
 @QuarkusTest
 class UserResourceTest {
+
+    @Inject
+    UserService users;
+
+    @Inject
+    Validator validator;
 
     @Test
     void theFirstAdminComesFromConfigurationAndListsUsersWithoutPasswords() {
@@ -94,5 +108,28 @@ class UserResourceTest {
                 .then().statusCode(409);
         asAdmin().get("/api/v1/users/" + adminId).then().statusCode(200).body("role", is("ADMIN")).body("enabled", is(true));
         asAdmin().get("/api/v1/users/999999").then().statusCode(404);
+    }
+
+    @Test
+    void theUsernameSystemIsReservedInAnyCase() {
+        for (String name : new String[]{"system", "SYSTEM", "sYsTeM"}) {
+            asAdmin().contentType("application/json")
+                    .body("{\"username\":\"" + name + "\",\"password\":\"a-long-enough-password\",\"role\":\"EDITOR\"}")
+                    .post("/api/v1/users").then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", contains("username"));
+        }
+        asAdmin().contentType("application/json")
+                .body("{\"username\":\"system.ops\",\"password\":\"a-long-enough-password\",\"role\":\"EDITOR\"}")
+                .post("/api/v1/users").then().statusCode(201);
+    }
+
+    @Test
+    void aFirstAdminNamedSystemIsRefusedWithoutFailingTheStart() {
+        new FirstAdmin(users, validator, Optional.of("System"), Optional.of("a-long-enough-password"))
+                .onStart(new DatabaseReady());
+        asAdmin().get("/api/v1/users?size=100").then().statusCode(200)
+                .body("items.username", not(hasItem(equalToIgnoringCase("system"))));
     }
 }

@@ -248,7 +248,7 @@ public class ProblemMapper {
             case 401 -> "Log in with HTTP Basic as an editor or admin";
             case 403 -> "Your role does not allow this";
             case 406 ->
-                "None of the media types in Accept can be produced; use application/json (survey results also offer text/csv)";
+                "None of the media types in Accept can be produced; use application/json (survey results and the audit log also offer text/csv)";
             case 413 -> "The request body is too large";
             case 415 ->
                 "This media type is not supported for the request body; use application/json (application/merge-patch+json for PATCH, multipart/form-data for an image upload)";
