@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,18 +20,27 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.SQLRestriction;
+
 import dev.twinning.city.City;
 import dev.twinning.common.audit.AuditedEntity;
+import dev.twinning.content.Publication;
+import dev.twinning.content.Publishable;
 import dev.twinning.signatory.Signatory;
 
 /** A sister- or friendship-city agreement between the home city and a partner city. */
 @Entity
 @Table(name = "agreements")
-public class Agreement extends AuditedEntity {
+@SQLRestriction("deleted_at is null")
+public class Agreement extends AuditedEntity implements Publishable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
+    /** Published or not, scheduled, trashed: kept by the workflow. */
+    @Embedded
+    public Publication publication = new Publication();
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "home_city_id")
@@ -60,4 +70,9 @@ public class Agreement extends AuditedEntity {
     @OrderColumn(name = "position")
     public List<Signatory> signatories = new ArrayList<>();
 
+    @Override
+    public Publication publication() {
+        publication = Publication.orEmpty(publication);
+        return publication;
+    }
 }

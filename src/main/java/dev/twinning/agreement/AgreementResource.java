@@ -37,6 +37,9 @@ import dev.twinning.common.etag.IfMatch;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.common.patch.MergePatch;
 import dev.twinning.user.Role;
+import dev.twinning.workflow.PublicationResource;
+import dev.twinning.workflow.RevisionResource;
+import dev.twinning.workflow.WorkflowEndpoints;
 
 @Path("/api/v1/agreements")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,10 +48,37 @@ public class AgreementResource {
 
     private final AgreementService service;
     private final EntityTags entityTags;
+    private final WorkflowEndpoints workflow;
 
-    public AgreementResource(AgreementService service, EntityTags entityTags) {
+    public AgreementResource(AgreementService service, EntityTags entityTags,
+            WorkflowEndpoints workflow) {
+        this.workflow = workflow;
         this.service = service;
         this.entityTags = entityTags;
+    }
+
+    /** Publish now or later: {@code POST …/publish}. */
+    @Path("{id}/publish")
+    public PublicationResource.Publish publish(@Parameter(description = "Agreement id") @PathParam("id") String id) {
+        return workflow.publish("agreements", id);
+    }
+
+    /** Unpublish now or later: {@code POST …/unpublish}. */
+    @Path("{id}/unpublish")
+    public PublicationResource.Unpublish unpublish(@Parameter(description = "Agreement id") @PathParam("id") String id) {
+        return workflow.unpublish("agreements", id);
+    }
+
+    /** Cancel pending schedules: {@code DELETE …/schedule}. */
+    @Path("{id}/schedule")
+    public PublicationResource.Schedule schedule(@Parameter(description = "Agreement id") @PathParam("id") String id) {
+        return workflow.schedule("agreements", id);
+    }
+
+    /** The record's history: {@code …/revisions[/{n}[/restore]]}. */
+    @Path("{id}/revisions")
+    public RevisionResource revisions(@Parameter(description = "Agreement id") @PathParam("id") String id) {
+        return workflow.revisions("agreements", id);
     }
 
     @GET

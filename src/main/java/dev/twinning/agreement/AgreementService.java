@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.enterprise.inject.Produces;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +25,12 @@ import dev.twinning.common.i18n.RequestLocale;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.common.patch.MergePatch;
 import dev.twinning.common.query.Ids;
+import dev.twinning.content.Action;
+import dev.twinning.content.ContentTables;
+import dev.twinning.content.ContentType;
+import dev.twinning.content.Previewable;
+import dev.twinning.content.Workflow;
+import dev.twinning.content.WorkingCopy;
 import dev.twinning.page.PageRepository;
 import dev.twinning.signatory.Signatory;
 import dev.twinning.signatory.SignatoryRepository;
@@ -39,9 +45,19 @@ public class AgreementService {
     private final EntityTags entityTags;
     private final MergePatch mergePatch;
     private final RequestLocale locale;
+    private final Workflow workflow;
+    private final ContentType<Agreement, AgreementRequest> content;
 
     public AgreementService(AgreementRepository agreements, CityRepository cities, SignatoryRepository signatories,
-            PageRepository pages, EntityTags entityTags, MergePatch mergePatch, RequestLocale locale) {
+            PageRepository pages, EntityTags entityTags, MergePatch mergePatch, RequestLocale locale, Workflow workflow) {
+        this.workflow = workflow;
+        this.content = new ContentType<>("agreements", "agreement", Agreement.class, new ContentTables("agreements",
+                "(select h.name from cities h where h.id = home_city_id) || ' – ' || (select p.name from cities p where p.id = partner_city_id) || ' (' || type || ')'",
+                List.of(new ContentTables.Child("agreement_signatories", "agreement_id")),
+                List.of(new ContentTables.Reference("agreements", "id", "home_city_id", "cities"),
+                        new ContentTables.Reference("agreements", "id", "partner_city_id", "cities"),
+                        new ContentTables.Reference("agreement_signatories", "agreement_id", "signatory_id", "signatories"))),
+                this::find, this::represent, AgreementRequest::from, AgreementRequest.class, this::apply, null);
         this.locale = locale;
         this.agreements = agreements;
         this.cities = cities;
@@ -51,6 +67,13 @@ public class AgreementService {
         this.mergePatch = mergePatch;
     }
 
+    /** Plugs the agreements into the editorial workflow. */
+    @Produces
+    ContentType<Agreement, AgreementRequest> content() {
+        return content;
+    }
+
+    @Previewable
     public Paged<AgreementResponse> list(AgreementQuery query) {
         query.validate();
         AgreementFilter filter = query.filter();
@@ -69,38 +92,39 @@ public class AgreementService {
         return Paged.of(items, page, size, () -> agreements.count(filter));
     }
 
+    @Previewable
     public AgreementResponse get(String id) {
         return represent(find(id));
     }
 
-    @Transactional
+    @WorkingCopy
     public AgreementResponse create(AgreementRequest request) {
         Agreement agreement = new Agreement();
-        apply(request, agreement);
+        apply(agreement, request);
         agreements.persist(agreement);
-        agreements.flush();
+        workflow.changed(content, agreement, Action.CREATE);
         return represent(agreement);
     }
 
-    @Transactional
+    @WorkingCopy
     public AgreementResponse replace(String id, AgreementRequest request, IfMatch ifMatch) {
         Agreement agreement = find(id);
         ifMatch.check(entityTags.of(represent(agreement)));
-        apply(request, agreement);
-        agreements.flush();
+        apply(agreement, request);
+        workflow.changed(content, agreement, Action.UPDATE);
         return represent(agreement);
     }
 
-    @Transactional
+    @WorkingCopy
     public AgreementResponse patch(String id, JsonNode patch, IfMatch ifMatch) throws JsonProcessingException {
         Agreement agreement = find(id);
         ifMatch.check(entityTags.of(represent(agreement)));
-        apply(mergePatch.apply(AgreementRequest.from(agreement), patch, AgreementRequest.class), agreement);
-        agreements.flush();
+        apply(agreement, mergePatch.apply(AgreementRequest.from(agreement), patch, AgreementRequest.class));
+        workflow.changed(content, agreement, Action.UPDATE);
         return represent(agreement);
     }
 
-    @Transactional
+    @WorkingCopy
     public void delete(String id, IfMatch ifMatch) {
         Agreement agreement = find(id);
         ifMatch.check(entityTags.of(represent(agreement)));
@@ -108,15 +132,14 @@ public class AgreementService {
         pages.listPresenting(agreement).forEach(page -> page.agreements = page.agreements.stream()
                 .filter(presented -> presented != agreement)
                 .collect(Collectors.toCollection(ArrayList::new)));
-        agreements.delete(agreement);
-        agreements.flush();
+        workflow.trash(content, agreement);
     }
 
     private AgreementResponse represent(Agreement agreement) {
         return AgreementResponse.from(agreement, locale.get());
     }
 
-    private void apply(AgreementRequest request, Agreement agreement) {
+    private void apply(Agreement agreement, AgreementRequest request) {
         InputErrors errors = new InputErrors();
         City home = errors.attempt(() -> city("homeCityId", request.homeCityId()));
         City partner = errors.attempt(() -> city("partnerCityId", request.partnerCityId()));

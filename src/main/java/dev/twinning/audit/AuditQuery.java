@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.Set;
 
 import jakarta.ws.rs.QueryParam;
 
@@ -16,11 +15,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import dev.twinning.common.error.InputErrors;
 import dev.twinning.common.error.InvalidInputException;
-import dev.twinning.common.paging.ListQuery;
+import dev.twinning.common.paging.NewestFirstQuery;
 import dev.twinning.common.query.QueryParams;
 
 /** Filters and paging of {@code GET /api/v1/audit}; the order is always newest first. */
-public class AuditQuery extends ListQuery {
+public class AuditQuery extends NewestFirstQuery {
 
     private static final String DATE_OR_INSTANT = "must be a date (2026-05-01) or an instant (2026-05-01T09:30:00Z)";
 
@@ -50,16 +49,6 @@ public class AuditQuery extends ListQuery {
     public String to;
 
     /** The log has one order, newest first. */
-    @Override
-    public String sort() {
-        return null;
-    }
-
-    @Override
-    protected Set<String> sortFields() {
-        return Set.of();
-    }
-
     @Override
     protected void checkFilters() {
         filter();

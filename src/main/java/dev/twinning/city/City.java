@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -25,16 +26,20 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.type.SqlTypes;
 
 import dev.twinning.common.i18n.TranslatableEntity;
 import dev.twinning.common.i18n.TranslatableFields;
+import dev.twinning.content.Publication;
+import dev.twinning.content.Publishable;
 import dev.twinning.media.ImageSlot;
 
 /** A city: the home city or a partner city abroad. */
 @Entity
 @Table(name = "cities")
-public class City extends TranslatableEntity {
+@SQLRestriction("deleted_at is null")
+public class City extends TranslatableEntity implements Publishable {
 
     /** The text a visitor reads, translatable into every locale. */
     public static final TranslatableFields<City> TEXT = TranslatableFields.of(
@@ -47,6 +52,10 @@ public class City extends TranslatableEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
+    /** Published or not, scheduled, trashed: kept by the workflow. */
+    @Embedded
+    public Publication publication = new Publication();
 
     public String slug;
     public String name;
@@ -94,5 +103,11 @@ public class City extends TranslatableEntity {
                 .map(SearchText::normalize)
                 .distinct()
                 .collect(Collectors.joining("\n"));
+    }
+
+    @Override
+    public Publication publication() {
+        publication = Publication.orEmpty(publication);
+        return publication;
     }
 }

@@ -18,6 +18,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import dev.twinning.common.validation.CountryCode;
 import dev.twinning.common.validation.HttpUrl;
 import dev.twinning.common.validation.Slug;
@@ -51,14 +53,25 @@ public record CityRequest(
                 fraction = 6) BigDecimal longitude,
         @Schema(description = "Images to show, in order, each an uploaded image's id and its role (at most 20)",
                 example = "[{\"mediaId\": 7, \"role\": \"PHOTO\"}]") @Size(
-                        max = 20) List<@NotNull @Valid ImageRequest> images) {
+                        max = 20) List<@NotNull @Valid ImageRequest> images,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
+                description = "In a dataset only: false keeps the record a draft; absent or true publishes it") Boolean published) {
 
     public static CityRequest from(City city) {
         return new CityRequest(city.slug, city.name, city.nativeName, List.copyOf(city.aliases), city.region, city.country,
                 city.population,
                 city.populationYear, city.areaKm2, city.averageTemperatureC, city.location, city.description,
                 city.regionalFeatures, city.website, city.latitude, city.longitude,
-                city.images.stream().map(ImageRequest::from).toList());
+                city.images.stream().map(ImageRequest::from).toList(), null);
+    }
+
+    /** The city as a dataset lists it, with whether it is published. */
+    public static CityRequest inDataset(City city, boolean published) {
+        CityRequest own = from(city);
+        return new CityRequest(own.slug(), own.name(), own.nativeName(), own.aliases(), own.region(), own.country(),
+                own.population(), own.populationYear(), own.areaKm2(), own.averageTemperatureC(), own.location(),
+                own.description(), own.regionalFeatures(), own.website(), own.latitude(), own.longitude(), own.images(),
+                published);
     }
 
     public void applyTo(City city) {

@@ -39,6 +39,9 @@ import dev.twinning.common.paging.Paged;
 import dev.twinning.common.patch.MergePatch;
 import dev.twinning.translation.TranslationResource;
 import dev.twinning.user.Role;
+import dev.twinning.workflow.PublicationResource;
+import dev.twinning.workflow.RevisionResource;
+import dev.twinning.workflow.WorkflowEndpoints;
 
 @Path("/api/v1/cities")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,9 +54,12 @@ public class CityResource {
 
     private final CityService service;
     private final EntityTags entityTags;
+    private final WorkflowEndpoints workflow;
     private final TranslationService translations;
 
-    public CityResource(CityService service, EntityTags entityTags, TranslationService translations) {
+    public CityResource(CityService service, EntityTags entityTags, TranslationService translations,
+            WorkflowEndpoints workflow) {
+        this.workflow = workflow;
         this.service = service;
         this.entityTags = entityTags;
         this.translations = translations;
@@ -64,6 +70,33 @@ public class CityResource {
     public TranslationResource translations(
             @Parameter(description = "City id or slug") @PathParam("idOrSlug") String idOrSlug) {
         return new TranslationResource(translations, "cities", idOrSlug);
+    }
+
+    /** Publish now or later: {@code POST …/publish}. */
+    @Path("{idOrSlug}/publish")
+    public PublicationResource.Publish publish(
+            @Parameter(description = "City id or slug") @PathParam("idOrSlug") String idOrSlug) {
+        return workflow.publish("cities", idOrSlug);
+    }
+
+    /** Unpublish now or later: {@code POST …/unpublish}. */
+    @Path("{idOrSlug}/unpublish")
+    public PublicationResource.Unpublish unpublish(
+            @Parameter(description = "City id or slug") @PathParam("idOrSlug") String idOrSlug) {
+        return workflow.unpublish("cities", idOrSlug);
+    }
+
+    /** Cancel pending schedules: {@code DELETE …/schedule}. */
+    @Path("{idOrSlug}/schedule")
+    public PublicationResource.Schedule schedule(
+            @Parameter(description = "City id or slug") @PathParam("idOrSlug") String idOrSlug) {
+        return workflow.schedule("cities", idOrSlug);
+    }
+
+    /** The record's history: {@code …/revisions[/{n}[/restore]]}. */
+    @Path("{idOrSlug}/revisions")
+    public RevisionResource revisions(@Parameter(description = "City id or slug") @PathParam("idOrSlug") String idOrSlug) {
+        return workflow.revisions("cities", idOrSlug);
     }
 
     @GET

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.twinning.agreement.AgreementResponse;
 import dev.twinning.common.i18n.ContentLocale;
 import dev.twinning.common.i18n.LocalizedText;
+import dev.twinning.content.PublicationView;
 import dev.twinning.media.ImageResponse;
 
 /**
@@ -50,6 +51,10 @@ public record CityResponse(
         @Schema(required = true, description = "User who created it; system for seeded data",
                 example = "admin") String createdBy,
         @Schema(required = true, description = "User who changed it last", example = "admin") String updatedBy,
+        @Schema(required = true, nullable = true,
+                description = "When the public version was published; null while unpublished") Instant publishedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
+                description = "Where the working copy stands (previews and staff writes only)") PublicationView publication,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
                 description = "Agreements this city is a party to (single-city responses only)") List<AgreementResponse> agreements) {
 
@@ -64,7 +69,8 @@ public record CityResponse(
                 toDouble(city.averageTemperatureC), text.get("location"), text.get("description"),
                 text.get("regionalFeatures"), city.website, toDouble(city.latitude), toDouble(city.longitude),
                 ImageResponse.of(city.images, locale), text.locale(), text.fallbacks(), city.version, city.createdAt,
-                city.updatedAt, city.createdBy, city.updatedBy,
+                city.updatedAt, city.createdBy, city.updatedBy, city.publication().publishedAt,
+                PublicationView.of(city.publication(), city.version),
                 agreements);
     }
 

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +21,12 @@ import dev.twinning.common.i18n.RequestLocale;
 import dev.twinning.common.i18n.TranslatableCollection;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.common.patch.MergePatch;
+import dev.twinning.content.Action;
+import dev.twinning.content.ContentTables;
+import dev.twinning.content.ContentType;
+import dev.twinning.content.Previewable;
+import dev.twinning.content.Workflow;
+import dev.twinning.content.WorkingCopy;
 import dev.twinning.media.ImageSlots;
 import dev.twinning.signatory.SignatoryRepository;
 
@@ -35,9 +40,15 @@ public class CityService {
     private final MergePatch mergePatch;
     private final RequestLocale locale;
     private final ImageSlots imageSlots;
+    private final Workflow workflow;
+    private final ContentType<City, CityRequest> content;
 
     public CityService(CityRepository cities, AgreementRepository agreements, SignatoryRepository signatories,
-            EntityTags entityTags, MergePatch mergePatch, RequestLocale locale, ImageSlots imageSlots) {
+            EntityTags entityTags, MergePatch mergePatch, RequestLocale locale, ImageSlots imageSlots, Workflow workflow) {
+        this.workflow = workflow;
+        this.content = new ContentType<>("cities", "city", City.class, new ContentTables("cities", "name",
+                List.of(new ContentTables.Child("city_images", "city_id")), List.of()),
+                this::find, this::detail, CityRequest::from, CityRequest.class, this::write, ContentType.Text.of(City.TEXT));
         this.imageSlots = imageSlots;
         this.locale = locale;
         this.cities = cities;
@@ -53,6 +64,13 @@ public class CityService {
         return new TranslatableCollection<>("cities", City.TEXT, this::find, this::detail);
     }
 
+    /** Plugs the cities into the editorial workflow. */
+    @Produces
+    ContentType<City, CityRequest> content() {
+        return content;
+    }
+
+    @Previewable
     public Paged<CityResponse> list(CityQuery query) {
         query.validate();
         CityFilter filter = query.filter();
@@ -72,36 +90,42 @@ public class CityService {
         return Paged.of(items, page, size, () -> cities.count(filter));
     }
 
+    @Previewable
     public CityResponse get(String idOrSlug) {
         return detail(find(idOrSlug));
     }
 
-    @Transactional
+    @WorkingCopy
     public CityResponse create(CityRequest request) {
         City city = new City();
+        requireNoPublishedField(request);
         request.applyTo(city);
         city.images = imageSlots.resolve(request.images(), city.images, "images");
         city.slug = request.slug() != null ? requireFreeSlug(request.slug()) : freeSlugFor(request.name());
         cities.persist(city);
-        cities.flush();
+        workflow.changed(content, city, Action.CREATE);
         return CityResponse.withAgreements(city, locale.get(), List.of());
     }
 
-    @Transactional
+    @WorkingCopy
     public CityResponse replace(String idOrSlug, CityRequest request, IfMatch ifMatch) {
         City city = find(idOrSlug);
         ifMatch.check(entityTags.of(detail(city)));
-        return write(city, request);
+        write(city, request);
+        workflow.changed(content, city, Action.UPDATE);
+        return detail(city);
     }
 
-    @Transactional
+    @WorkingCopy
     public CityResponse patch(String idOrSlug, JsonNode patch, IfMatch ifMatch) throws JsonProcessingException {
         City city = find(idOrSlug);
         ifMatch.check(entityTags.of(detail(city)));
-        return write(city, mergePatch.apply(CityRequest.from(city), patch, CityRequest.class));
+        write(city, mergePatch.apply(CityRequest.from(city), patch, CityRequest.class));
+        workflow.changed(content, city, Action.UPDATE);
+        return detail(city);
     }
 
-    @Transactional
+    @WorkingCopy
     public void delete(String idOrSlug, IfMatch ifMatch) {
         City city = find(idOrSlug);
         ifMatch.check(entityTags.of(detail(city)));
@@ -112,18 +136,25 @@ public class CityService {
                     + references(agreementIds, signatoryIds)
                     + "; delete or change those first");
         }
-        cities.delete(city);
-        cities.flush();
+        workflow.trash(content, city);
     }
 
-    private CityResponse write(City city, CityRequest request) {
+    private void write(City city, CityRequest request) {
+        requireNoPublishedField(request);
         if (request.slug() != null && !request.slug().equals(city.slug)) {
             requireFreeSlug(request.slug());
         }
         request.applyTo(city);
         city.images = imageSlots.resolve(request.images(), city.images, "images");
         cities.flush();
-        return detail(city);
+    }
+
+    /** {@code published} belongs to datasets; a write publishes with {@code ?publish=true}. */
+    private static void requireNoPublishedField(CityRequest request) {
+        if (request.published() != null) {
+            throw new InvalidInputException("published",
+                    "is only for datasets; publish with ?publish=true or POST /api/v1/cities/{idOrSlug}/publish");
+        }
     }
 
     private City find(String idOrSlug) {

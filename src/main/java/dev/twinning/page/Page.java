@@ -8,6 +8,7 @@ import java.util.List;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -19,16 +20,20 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.SQLRestriction;
 
 import dev.twinning.agreement.Agreement;
 import dev.twinning.common.i18n.TranslatableEntity;
 import dev.twinning.common.i18n.TranslatableFields;
+import dev.twinning.content.Publication;
+import dev.twinning.content.Publishable;
 import dev.twinning.media.ImageSlot;
 
 /** A page of the public site, presenting some agreements in a chosen order. */
 @Entity
 @Table(name = "pages")
-public class Page extends TranslatableEntity {
+@SQLRestriction("deleted_at is null")
+public class Page extends TranslatableEntity implements Publishable {
 
     /** The text a visitor reads, translatable into every locale. */
     public static final TranslatableFields<Page> TEXT = TranslatableFields.of(
@@ -38,6 +43,10 @@ public class Page extends TranslatableEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
+    /** Published or not, scheduled, trashed: kept by the workflow. */
+    @Embedded
+    public Publication publication = new Publication();
 
     public String key;
     public String title;
@@ -57,4 +66,9 @@ public class Page extends TranslatableEntity {
     @OrderColumn(name = "position")
     public List<Agreement> agreements = new ArrayList<>();
 
+    @Override
+    public Publication publication() {
+        publication = Publication.orEmpty(publication);
+        return publication;
+    }
 }

@@ -39,6 +39,9 @@ import dev.twinning.common.paging.Paged;
 import dev.twinning.common.patch.MergePatch;
 import dev.twinning.translation.TranslationResource;
 import dev.twinning.user.Role;
+import dev.twinning.workflow.PublicationResource;
+import dev.twinning.workflow.RevisionResource;
+import dev.twinning.workflow.WorkflowEndpoints;
 
 @Path("/api/v1/pages")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,9 +50,12 @@ public class PageResource {
 
     private final PageService service;
     private final EntityTags entityTags;
+    private final WorkflowEndpoints workflow;
     private final TranslationService translations;
 
-    public PageResource(PageService service, EntityTags entityTags, TranslationService translations) {
+    public PageResource(PageService service, EntityTags entityTags, TranslationService translations,
+            WorkflowEndpoints workflow) {
+        this.workflow = workflow;
         this.service = service;
         this.entityTags = entityTags;
         this.translations = translations;
@@ -59,6 +65,33 @@ public class PageResource {
     @Path("{idOrKey}/translations")
     public TranslationResource translations(@Parameter(description = "Page id or key") @PathParam("idOrKey") String idOrKey) {
         return new TranslationResource(translations, "pages", idOrKey);
+    }
+
+    /** Publish now or later: {@code POST …/publish}. */
+    @Path("{idOrKey}/publish")
+    public PublicationResource.Publish publish(
+            @Parameter(description = "Page id or key") @PathParam("idOrKey") String idOrKey) {
+        return workflow.publish("pages", idOrKey);
+    }
+
+    /** Unpublish now or later: {@code POST …/unpublish}. */
+    @Path("{idOrKey}/unpublish")
+    public PublicationResource.Unpublish unpublish(
+            @Parameter(description = "Page id or key") @PathParam("idOrKey") String idOrKey) {
+        return workflow.unpublish("pages", idOrKey);
+    }
+
+    /** Cancel pending schedules: {@code DELETE …/schedule}. */
+    @Path("{idOrKey}/schedule")
+    public PublicationResource.Schedule schedule(
+            @Parameter(description = "Page id or key") @PathParam("idOrKey") String idOrKey) {
+        return workflow.schedule("pages", idOrKey);
+    }
+
+    /** The record's history: {@code …/revisions[/{n}[/restore]]}. */
+    @Path("{idOrKey}/revisions")
+    public RevisionResource revisions(@Parameter(description = "Page id or key") @PathParam("idOrKey") String idOrKey) {
+        return workflow.revisions("pages", idOrKey);
     }
 
     @GET

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.twinning.agreement.AgreementResponse;
 import dev.twinning.common.i18n.ContentLocale;
 import dev.twinning.common.i18n.LocalizedText;
+import dev.twinning.content.PublicationView;
 import dev.twinning.media.ImageResponse;
 import dev.twinning.survey.SurveyResult;
 
@@ -39,7 +40,11 @@ public record PageResponse(
         @Schema(required = true) Instant updatedAt,
         @Schema(required = true, description = "User who created it; system for seeded data",
                 example = "admin") String createdBy,
-        @Schema(required = true, description = "User who changed it last", example = "admin") String updatedBy) {
+        @Schema(required = true, description = "User who changed it last", example = "admin") String updatedBy,
+        @Schema(required = true, nullable = true,
+                description = "When the public version was published; null while unpublished") Instant publishedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
+                description = "Where the working copy stands (previews and staff writes only)") PublicationView publication) {
 
     public static PageResponse from(Page page, ContentLocale locale) {
         return withContent(page, locale, null, null);
@@ -51,6 +56,7 @@ public record PageResponse(
         return new PageResponse(page.id, page.key, text.get("title"), text.get("body"),
                 ImageResponse.of(page.images, locale), text.locale(), text.fallbacks(),
                 agreements, survey,
-                page.version, page.createdAt, page.updatedAt, page.createdBy, page.updatedBy);
+                page.version, page.createdAt, page.updatedAt, page.createdBy, page.updatedBy, page.publication().publishedAt,
+                PublicationView.of(page.publication(), page.version));
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +23,12 @@ import dev.twinning.common.i18n.RequestLocale;
 import dev.twinning.common.i18n.TranslatableCollection;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.common.patch.MergePatch;
+import dev.twinning.content.Action;
+import dev.twinning.content.ContentTables;
+import dev.twinning.content.ContentType;
+import dev.twinning.content.Previewable;
+import dev.twinning.content.Workflow;
+import dev.twinning.content.WorkingCopy;
 import dev.twinning.media.ImageSlot;
 import dev.twinning.media.ImageSlots;
 import dev.twinning.survey.SurveyRepository;
@@ -39,9 +44,18 @@ public class PageService {
     private final MergePatch mergePatch;
     private final RequestLocale locale;
     private final ImageSlots imageSlots;
+    private final Workflow workflow;
+    private final ContentType<Page, PageRequest> content;
 
     public PageService(PageRepository pages, AgreementRepository agreements, SurveyRepository survey, EntityTags entityTags,
-            MergePatch mergePatch, RequestLocale locale, ImageSlots imageSlots) {
+            MergePatch mergePatch, RequestLocale locale, ImageSlots imageSlots, Workflow workflow) {
+        this.workflow = workflow;
+        // a page's agreements are not required: a published page shows those of them that are published
+        this.content = new ContentType<>("pages", "page", Page.class, new ContentTables("pages", "title",
+                List.of(new ContentTables.Child("page_agreements", "page_id"),
+                        new ContentTables.Child("page_images", "page_id")),
+                List.of()),
+                this::find, this::detail, PageRequest::from, PageRequest.class, this::apply, ContentType.Text.of(Page.TEXT));
         this.imageSlots = imageSlots;
         this.locale = locale;
         this.pages = pages;
@@ -57,6 +71,13 @@ public class PageService {
         return new TranslatableCollection<>("pages", Page.TEXT, this::find, this::detail);
     }
 
+    /** Plugs the pages into the editorial workflow. */
+    @Produces
+    ContentType<Page, PageRequest> content() {
+        return content;
+    }
+
+    @Previewable
     public Paged<PageResponse> list(PageQuery query) {
         query.validate();
         int page = query.pageNumber();
@@ -68,46 +89,46 @@ public class PageService {
         return Paged.of(items, page, size, pages::count);
     }
 
+    @Previewable
     public PageResponse get(String idOrKey) {
         return detail(find(idOrKey));
     }
 
-    @Transactional
+    @WorkingCopy
     public PageResponse create(PageRequest request) {
         Page page = new Page();
-        apply(request, page);
+        apply(page, request);
         pages.persist(page);
-        pages.flush();
+        workflow.changed(content, page, Action.CREATE);
         return detail(page);
     }
 
-    @Transactional
+    @WorkingCopy
     public PageResponse replace(String idOrKey, PageRequest request, IfMatch ifMatch) {
         Page page = find(idOrKey);
         ifMatch.check(entityTags.of(detail(page)));
-        apply(request, page);
-        pages.flush();
+        apply(page, request);
+        workflow.changed(content, page, Action.UPDATE);
         return detail(page);
     }
 
-    @Transactional
+    @WorkingCopy
     public PageResponse patch(String idOrKey, JsonNode patch, IfMatch ifMatch) throws JsonProcessingException {
         Page page = find(idOrKey);
         ifMatch.check(entityTags.of(detail(page)));
-        apply(mergePatch.apply(PageRequest.from(page), patch, PageRequest.class), page);
-        pages.flush();
+        apply(page, mergePatch.apply(PageRequest.from(page), patch, PageRequest.class));
+        workflow.changed(content, page, Action.UPDATE);
         return detail(page);
     }
 
-    @Transactional
+    @WorkingCopy
     public void delete(String idOrKey, IfMatch ifMatch) {
         Page page = find(idOrKey);
         ifMatch.check(entityTags.of(detail(page)));
-        pages.delete(page);
-        pages.flush();
+        workflow.trash(content, page);
     }
 
-    private void apply(PageRequest request, Page page) {
+    private void apply(Page page, PageRequest request) {
         if (!request.key().equals(page.key) && pages.existsByKey(request.key())) {
             throw new ConflictException("A page with key '" + request.key() + "' already exists");
         }

@@ -3,6 +3,7 @@ package dev.twinning.signatory;
 import static dev.twinning.common.i18n.TranslatableFields.optional;
 import static dev.twinning.common.i18n.TranslatableFields.required;
 
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -12,14 +13,19 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.SQLRestriction;
+
 import dev.twinning.city.City;
 import dev.twinning.common.i18n.TranslatableEntity;
 import dev.twinning.common.i18n.TranslatableFields;
+import dev.twinning.content.Publication;
+import dev.twinning.content.Publishable;
 
 /** A person who signed agreements for one city's office; one person may sign several agreements. */
 @Entity
 @Table(name = "signatories")
-public class Signatory extends TranslatableEntity {
+@SQLRestriction("deleted_at is null")
+public class Signatory extends TranslatableEntity implements Publishable {
 
     /** The text a visitor reads, translatable into every locale. */
     public static final TranslatableFields<Signatory> TEXT = TranslatableFields.of(
@@ -30,6 +36,10 @@ public class Signatory extends TranslatableEntity {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
+    /** Published or not, scheduled, trashed: kept by the workflow. */
+    @Embedded
+    public Publication publication = new Publication();
+
     public String name;
     public String nativeName;
     public String title;
@@ -38,4 +48,9 @@ public class Signatory extends TranslatableEntity {
     @JoinColumn(name = "city_id")
     public City city;
 
+    @Override
+    public Publication publication() {
+        publication = Publication.orEmpty(publication);
+        return publication;
+    }
 }

@@ -39,6 +39,9 @@ import dev.twinning.common.paging.Paged;
 import dev.twinning.common.patch.MergePatch;
 import dev.twinning.translation.TranslationResource;
 import dev.twinning.user.Role;
+import dev.twinning.workflow.PublicationResource;
+import dev.twinning.workflow.RevisionResource;
+import dev.twinning.workflow.WorkflowEndpoints;
 
 @Path("/api/v1/signatories")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,9 +50,12 @@ public class SignatoryResource {
 
     private final SignatoryService service;
     private final EntityTags entityTags;
+    private final WorkflowEndpoints workflow;
     private final TranslationService translations;
 
-    public SignatoryResource(SignatoryService service, EntityTags entityTags, TranslationService translations) {
+    public SignatoryResource(SignatoryService service, EntityTags entityTags, TranslationService translations,
+            WorkflowEndpoints workflow) {
+        this.workflow = workflow;
         this.service = service;
         this.entityTags = entityTags;
         this.translations = translations;
@@ -59,6 +65,30 @@ public class SignatoryResource {
     @Path("{id}/translations")
     public TranslationResource translations(@Parameter(description = "Signatory id") @PathParam("id") String id) {
         return new TranslationResource(translations, "signatories", id);
+    }
+
+    /** Publish now or later: {@code POST …/publish}. */
+    @Path("{id}/publish")
+    public PublicationResource.Publish publish(@Parameter(description = "Signatory id") @PathParam("id") String id) {
+        return workflow.publish("signatories", id);
+    }
+
+    /** Unpublish now or later: {@code POST …/unpublish}. */
+    @Path("{id}/unpublish")
+    public PublicationResource.Unpublish unpublish(@Parameter(description = "Signatory id") @PathParam("id") String id) {
+        return workflow.unpublish("signatories", id);
+    }
+
+    /** Cancel pending schedules: {@code DELETE …/schedule}. */
+    @Path("{id}/schedule")
+    public PublicationResource.Schedule schedule(@Parameter(description = "Signatory id") @PathParam("id") String id) {
+        return workflow.schedule("signatories", id);
+    }
+
+    /** The record's history: {@code …/revisions[/{n}[/restore]]}. */
+    @Path("{id}/revisions")
+    public RevisionResource revisions(@Parameter(description = "Signatory id") @PathParam("id") String id) {
+        return workflow.revisions("signatories", id);
     }
 
     @GET

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.twinning.city.CityRef;
 import dev.twinning.common.i18n.ContentLocale;
 import dev.twinning.common.i18n.LocalizedText;
+import dev.twinning.content.PublicationView;
 
 /** A signatory; a single signatory also lists the agreements the person signed. */
 @Schema(name = "Signatory")
@@ -30,6 +31,10 @@ public record SignatoryResponse(
         @Schema(required = true, description = "User who created it; system for seeded data",
                 example = "admin") String createdBy,
         @Schema(required = true, description = "User who changed it last", example = "admin") String updatedBy,
+        @Schema(required = true, nullable = true,
+                description = "When the public version was published; null while unpublished") Instant publishedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
+                description = "Where the working copy stands (previews and staff writes only)") PublicationView publication,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
                 description = "Agreements this person signed (single-signatory responses only)") List<SignedAgreement> agreements) {
 
@@ -43,6 +48,7 @@ public record SignatoryResponse(
         return new SignatoryResponse(signatory.id, text.get("name"), signatory.nativeName, text.get("title"),
                 CityRef.from(signatory.city, locale), text.locale(), text.fallbacks(), signatory.version, signatory.createdAt,
                 signatory.updatedAt, signatory.createdBy,
-                signatory.updatedBy, agreements);
+                signatory.updatedBy, signatory.publication().publishedAt,
+                PublicationView.of(signatory.publication(), signatory.version), agreements);
     }
 }

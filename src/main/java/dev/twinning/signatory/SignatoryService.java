@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +20,12 @@ import dev.twinning.common.i18n.TranslatableCollection;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.common.patch.MergePatch;
 import dev.twinning.common.query.Ids;
+import dev.twinning.content.Action;
+import dev.twinning.content.ContentTables;
+import dev.twinning.content.ContentType;
+import dev.twinning.content.Previewable;
+import dev.twinning.content.Workflow;
+import dev.twinning.content.WorkingCopy;
 
 @ApplicationScoped
 public class SignatoryService {
@@ -31,9 +36,16 @@ public class SignatoryService {
     private final EntityTags entityTags;
     private final MergePatch mergePatch;
     private final RequestLocale locale;
+    private final Workflow workflow;
+    private final ContentType<Signatory, SignatoryRequest> content;
 
     public SignatoryService(SignatoryRepository signatories, AgreementRepository agreements, CityRepository cities,
-            EntityTags entityTags, MergePatch mergePatch, RequestLocale locale) {
+            EntityTags entityTags, MergePatch mergePatch, RequestLocale locale, Workflow workflow) {
+        this.workflow = workflow;
+        this.content = new ContentType<>("signatories", "signatory", Signatory.class, new ContentTables("signatories", "name",
+                List.of(), List.of(new ContentTables.Reference("signatories", "id", "city_id", "cities"))),
+                this::find, this::detail, SignatoryRequest::from, SignatoryRequest.class, this::apply,
+                ContentType.Text.of(Signatory.TEXT));
         this.locale = locale;
         this.signatories = signatories;
         this.agreements = agreements;
@@ -48,6 +60,13 @@ public class SignatoryService {
         return new TranslatableCollection<>("signatories", Signatory.TEXT, this::find, this::detail);
     }
 
+    /** Plugs the signatories into the editorial workflow. */
+    @Produces
+    ContentType<Signatory, SignatoryRequest> content() {
+        return content;
+    }
+
+    @Previewable
     public Paged<SignatoryResponse> list(SignatoryQuery query) {
         query.validate();
         int page = query.pageNumber();
@@ -59,38 +78,39 @@ public class SignatoryService {
         return Paged.of(items, page, size, signatories::count);
     }
 
+    @Previewable
     public SignatoryResponse get(String id) {
         return detail(find(id));
     }
 
-    @Transactional
+    @WorkingCopy
     public SignatoryResponse create(SignatoryRequest request) {
         Signatory signatory = new Signatory();
-        apply(request, signatory);
+        apply(signatory, request);
         signatories.persist(signatory);
-        signatories.flush();
+        workflow.changed(content, signatory, Action.CREATE);
         return SignatoryResponse.withAgreements(signatory, locale.get(), List.of());
     }
 
-    @Transactional
+    @WorkingCopy
     public SignatoryResponse replace(String id, SignatoryRequest request, IfMatch ifMatch) {
         Signatory signatory = find(id);
         ifMatch.check(entityTags.of(detail(signatory)));
-        apply(request, signatory);
-        signatories.flush();
+        apply(signatory, request);
+        workflow.changed(content, signatory, Action.UPDATE);
         return detail(signatory);
     }
 
-    @Transactional
+    @WorkingCopy
     public SignatoryResponse patch(String id, JsonNode patch, IfMatch ifMatch) throws JsonProcessingException {
         Signatory signatory = find(id);
         ifMatch.check(entityTags.of(detail(signatory)));
-        apply(mergePatch.apply(SignatoryRequest.from(signatory), patch, SignatoryRequest.class), signatory);
-        signatories.flush();
+        apply(signatory, mergePatch.apply(SignatoryRequest.from(signatory), patch, SignatoryRequest.class));
+        workflow.changed(content, signatory, Action.UPDATE);
         return detail(signatory);
     }
 
-    @Transactional
+    @WorkingCopy
     public void delete(String id, IfMatch ifMatch) {
         Signatory signatory = find(id);
         ifMatch.check(entityTags.of(detail(signatory)));
@@ -99,11 +119,10 @@ public class SignatoryService {
             throw new ConflictException("Signatory " + signatory.id + " signed agreements with ids " + signed
                     + "; remove them from those agreements first");
         }
-        signatories.delete(signatory);
-        signatories.flush();
+        workflow.trash(content, signatory);
     }
 
-    private void apply(SignatoryRequest request, Signatory signatory) {
+    private void apply(Signatory signatory, SignatoryRequest request) {
         signatory.name = request.name().trim();
         signatory.nativeName = request.nativeName();
         signatory.title = request.title();

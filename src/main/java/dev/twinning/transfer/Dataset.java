@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.twinning.agreement.AgreementStatus;
@@ -44,7 +45,9 @@ public record Dataset(
             @Size(max = 200) String nativeName,
             @Schema(example = "Mayor") @Size(max = 200) String title,
             @Schema(required = true, description = "Slug of the city whose office the person held",
-                    example = "bucheon") @NotBlank String city) {
+                    example = "bucheon") @NotBlank String city,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
+                    description = "In a dataset only: false keeps the record a draft; absent or true publishes it") Boolean published) {
     }
 
     @Schema(name = "DatasetAgreement")
@@ -56,7 +59,9 @@ public record Dataset(
             AgreementStatus status,
             LocalDate establishedOn,
             @Size(max = 20000) String notes,
-            @Schema(description = "Signatory refs, home side first") @Size(max = 50) List<@NotBlank String> signatories) {
+            @Schema(description = "Signatory refs, home side first") @Size(max = 50) List<@NotBlank String> signatories,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
+                    description = "In a dataset only: false keeps the record a draft; absent or true publishes it") Boolean published) {
     }
 
     @Schema(name = "DatasetPage")
@@ -67,6 +72,8 @@ public record Dataset(
             @Schema(description = "Agreement refs, in page order") @Size(max = 500) List<@NotBlank String> agreements,
             @Schema(description = "Vote counts per rating; imported only with a page the import creates") Map<@NotNull Rating, @NotNull @PositiveOrZero Integer> votes,
             @Schema(description = "Images shown, by media id (the images themselves are not part of a dataset)") @Size(
-                    max = 20) List<@NotNull @Valid ImageRequest> images) {
+                    max = 20) List<@NotNull @Valid ImageRequest> images,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
+                    description = "In a dataset only: false keeps the record a draft; absent or true publishes it") Boolean published) {
     }
 }

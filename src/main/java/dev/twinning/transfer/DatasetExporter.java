@@ -20,6 +20,8 @@ import dev.twinning.city.CityRepository;
 import dev.twinning.city.CityRequest;
 import dev.twinning.common.i18n.ContentLocales;
 import dev.twinning.common.i18n.TranslatableEntity;
+import dev.twinning.content.Publishable;
+import dev.twinning.content.WorkingCopy;
 import dev.twinning.media.ImageRequest;
 import dev.twinning.page.Page;
 import dev.twinning.page.PageRepository;
@@ -51,6 +53,7 @@ public class DatasetExporter {
         this.votes = votes;
     }
 
+    @WorkingCopy
     public Dataset export() {
         Map<Long, Map<Rating, Long>> voteCounts = votes.countsByPage(null, null);
         List<City> allCities = cities.listAll(Sort.by("id"));
@@ -61,7 +64,7 @@ public class DatasetExporter {
         translations.put("signatories", translations(allSignatories, DatasetExporter::ref));
         translations.put("pages", translations(allPages, page -> page.key));
         return new Dataset(
-                allCities.stream().map(CityRequest::from).toList(),
+                allCities.stream().map(city -> CityRequest.inDataset(city, published(city))).toList(),
                 allSignatories.stream().map(DatasetExporter::entry).toList(),
                 agreements.listAllWithDetails().stream().map(DatasetExporter::entry).toList(),
                 allPages.stream().map(page -> entry(page, voteCounts.getOrDefault(page.id, Map.of()))).toList(),
@@ -86,13 +89,13 @@ public class DatasetExporter {
 
     private static Dataset.SignatoryEntry entry(Signatory signatory) {
         return new Dataset.SignatoryEntry(ref(signatory), signatory.name, signatory.nativeName, signatory.title,
-                signatory.city.slug);
+                signatory.city.slug, published(signatory));
     }
 
     private static Dataset.AgreementEntry entry(Agreement agreement) {
         return new Dataset.AgreementEntry(ref(agreement), agreement.homeCity.slug, agreement.partnerCity.slug, agreement.type,
                 agreement.status, agreement.establishedOn, agreement.notes,
-                agreement.signatories.stream().map(DatasetExporter::ref).toList());
+                agreement.signatories.stream().map(DatasetExporter::ref).toList(), published(agreement));
     }
 
     private static Dataset.PageEntry entry(Page page, Map<Rating, Long> votes) {
@@ -100,7 +103,12 @@ public class DatasetExporter {
         Map<Rating, Integer> counts = new EnumMap<>(Rating.class);
         votes.forEach((rating, count) -> counts.put(rating, Math.toIntExact(count)));
         return new Dataset.PageEntry(page.key, page.title, page.body, presented, counts,
-                page.images.stream().map(ImageRequest::from).toList());
+                page.images.stream().map(ImageRequest::from).toList(), published(page));
+    }
+
+    /** Whether the record has a published version (the working copy is what the dataset carries). */
+    private static boolean published(Publishable record) {
+        return record.publication().publishedVersion != null;
     }
 
     private static String ref(Signatory signatory) {

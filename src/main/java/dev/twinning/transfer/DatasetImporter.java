@@ -9,7 +9,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -28,6 +27,8 @@ import dev.twinning.common.i18n.ContentLocale;
 import dev.twinning.common.i18n.ContentLocales;
 import dev.twinning.common.i18n.TranslatableEntity;
 import dev.twinning.common.i18n.TranslatableFields;
+import dev.twinning.content.Workflow;
+import dev.twinning.content.WorkingCopy;
 import dev.twinning.media.ImageSlot;
 import dev.twinning.media.ImageSlots;
 import dev.twinning.page.Page;
@@ -57,10 +58,12 @@ public class DatasetImporter {
     private final ContentLocales locales;
     private final ImageSlots imageSlots;
     private final AuditLog audit;
+    private final Workflow workflow;
 
     public DatasetImporter(EntityManager em, CityRepository cities, SignatoryRepository signatories,
             AgreementRepository agreements, PageRepository pages, SurveyRepository votes, Validator validator,
-            ContentLocales locales, ImageSlots imageSlots, AuditLog audit) {
+            ContentLocales locales, ImageSlots imageSlots, AuditLog audit, Workflow workflow) {
+        this.workflow = workflow;
         this.imageSlots = imageSlots;
         this.locales = locales;
         this.em = em;
@@ -74,13 +77,13 @@ public class DatasetImporter {
     }
 
     /** Imports the dataset unless the database already holds cities (the seed's case). */
-    @Transactional
+    @WorkingCopy
     public Optional<ImportReport> importIntoEmptyDatabase(Dataset dataset) {
         lock();
         return cities.count() > 0 ? Optional.empty() : Optional.of(load(dataset));
     }
 
-    @Transactional
+    @WorkingCopy
     public ImportReport importDataset(Dataset dataset) {
         lock();
         return load(dataset);
@@ -109,12 +112,17 @@ public class DatasetImporter {
         }
         run.errors.throwIfAny();
         em.flush();
+        run.workflow.forEach(step -> workflow.imported(step.collection(), step.record(), step.created(), step.published()));
         audit.record("IMPORT", null, null, null);
         return run.report();
     }
 
     private void lock() {
         em.createNativeQuery("select pg_advisory_xact_lock(" + IMPORT_LOCK + ")").getResultList();
+    }
+
+    /** A record the import wrote, to be given its revision and its publication once all are written. */
+    private record ImportedRecord(String collection, Object record, boolean created, boolean published) {
     }
 
     /** The state of one import: what the document named so far, what was created and updated, what was wrong. */
@@ -125,6 +133,8 @@ public class DatasetImporter {
         final Map<String, Signatory> signatoriesByRef = new HashMap<>();
         final Map<String, Agreement> agreementsByRef = new HashMap<>();
         final Map<String, Page> pagesByKey = new HashMap<>();
+        /** Each record's revision and publication, in the order records may reference each other. */
+        final List<ImportedRecord> workflow = new ArrayList<>();
         final int[] created = new int[4];
         final int[] updated = new int[4];
         long votesAdded;
@@ -154,6 +164,7 @@ public class DatasetImporter {
             }
             count(0, isNew);
             citiesBySlug.put(entry.slug(), city);
+            workflow.add(new ImportedRecord("cities", city, isNew, !Boolean.FALSE.equals(entry.published())));
         }
 
         void signatory(String path, Dataset.SignatoryEntry entry) {
@@ -175,6 +186,7 @@ public class DatasetImporter {
             }
             count(1, isNew);
             signatoriesByRef.put(entry.ref(), signatory);
+            workflow.add(new ImportedRecord("signatories", signatory, isNew, !Boolean.FALSE.equals(entry.published())));
         }
 
         void agreement(String path, Dataset.AgreementEntry entry) {
@@ -221,6 +233,7 @@ public class DatasetImporter {
             }
             count(2, isNew);
             agreementsByRef.put(entry.ref(), agreement);
+            workflow.add(new ImportedRecord("agreements", agreement, isNew, !Boolean.FALSE.equals(entry.published())));
         }
 
         void page(String path, Dataset.PageEntry entry) {
@@ -263,6 +276,7 @@ public class DatasetImporter {
             }
             count(3, isNew);
             pagesByKey.put(entry.key(), page);
+            workflow.add(new ImportedRecord("pages", page, isNew, !Boolean.FALSE.equals(entry.published())));
         }
 
         /** Every record of the document gets exactly the translations the section lists for it. */

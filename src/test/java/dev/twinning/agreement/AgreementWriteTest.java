@@ -28,7 +28,7 @@ class AgreementWriteTest {
         mayor = given().get("/api/v1/signatories?size=100").path("items.find { it.name == 'Hong Geon-pyo' }.id");
         partner = asEditor().contentType("application/json")
                 .body("{\"slug\":\"gdynia-test\",\"name\":\"Gdynia\",\"country\":\"PL\"}")
-                .post("/api/v1/cities").then().statusCode(201).extract().path("id");
+                .post("/api/v1/cities?publish=true").then().statusCode(201).extract().path("id");
     }
 
     @AfterEach
@@ -42,7 +42,7 @@ class AgreementWriteTest {
     void createsAnAgreementFromReferencesById() {
         int id = asEditor().contentType("application/json")
                 .body(agreement("SISTER_CITY", partner, "\"establishedOn\":\"2024-05-17\",\"signatoryIds\":[" + mayor + "]"))
-                .post("/api/v1/agreements").then()
+                .post("/api/v1/agreements?publish=true").then()
                 .statusCode(201)
                 .header("Location", containsString("/api/v1/agreements/"))
                 .body("status", is("ACTIVE"))
@@ -58,20 +58,20 @@ class AgreementWriteTest {
     @Test
     void theCountryFilterFollowsThePartnerCityWhenItMovesOrIsReplaced() {
         int id = asEditor().contentType("application/json").body(agreement("FRIENDSHIP_CITY", partner, ""))
-                .post("/api/v1/agreements").then().statusCode(201).extract().path("id");
+                .post("/api/v1/agreements?publish=true").then().statusCode(201).extract().path("id");
         given().get("/api/v1/agreements?country=PL").then().body("items.id", contains(id)).body("total", is(1));
         try {
             asEditor().contentType("application/merge-patch+json").body("{\"country\":\"DE\"}")
-                    .patch("/api/v1/cities/gdynia-test").then().statusCode(200);
+                    .patch("/api/v1/cities/gdynia-test?publish=true").then().statusCode(200);
             given().get("/api/v1/agreements?country=PL").then().body("total", is(0));
             given().get("/api/v1/agreements?country=DE&size=100").then().body("items.id", hasItem(id));
         } finally {
             asEditor().contentType("application/merge-patch+json").body("{\"country\":\"PL\"}")
-                    .patch("/api/v1/cities/gdynia-test").then().statusCode(200);
+                    .patch("/api/v1/cities/gdynia-test?publish=true").then().statusCode(200);
         }
         int harbin = given().get("/api/v1/cities/harbin").path("id");
         asEditor().contentType("application/merge-patch+json").body("{\"partnerCityId\":" + harbin + "}")
-                .patch("/api/v1/agreements/" + id).then().statusCode(200);
+                .patch("/api/v1/agreements/" + id + "?publish=true").then().statusCode(200);
         given().get("/api/v1/agreements?country=PL").then().body("total", is(0));
         given().get("/api/v1/agreements?country=cn&size=100").then().body("items.id", hasItem(id));
         asEditor().delete("/api/v1/agreements/" + id).then().statusCode(204);
@@ -82,7 +82,7 @@ class AgreementWriteTest {
         asEditor().contentType("application/json")
                 .body("{\"homeCityId\":999999,\"partnerCityId\":" + partner + ",\"type\":\"SISTER_CITY\",\"signatoryIds\":["
                         + mayor + ",888888]}")
-                .post("/api/v1/agreements").then()
+                .post("/api/v1/agreements?publish=true").then()
                 .statusCode(400)
                 .body("errors.field", contains("homeCityId", "signatoryIds[1]"))
                 .body("errors.message", contains("no city has id 999999", "no signatory has id 888888"));
@@ -92,12 +92,15 @@ class AgreementWriteTest {
     @Test
     void anAgreementNeedsTwoDifferentCitiesAndIsUniquePerType() {
         asEditor().contentType("application/json").body(agreement("SISTER_CITY", bucheon, ""))
-                .post("/api/v1/agreements").then().statusCode(400).body("errors.field", contains("partnerCityId"));
-        asEditor().contentType("application/json").body(agreement("SISTER_CITY", partner, "")).post("/api/v1/agreements")
+                .post("/api/v1/agreements?publish=true").then().statusCode(400).body("errors.field", contains("partnerCityId"));
+        asEditor().contentType("application/json").body(agreement("SISTER_CITY", partner, ""))
+                .post("/api/v1/agreements?publish=true")
                 .then().statusCode(201);
-        asEditor().contentType("application/json").body(agreement("SISTER_CITY", partner, "")).post("/api/v1/agreements")
+        asEditor().contentType("application/json").body(agreement("SISTER_CITY", partner, ""))
+                .post("/api/v1/agreements?publish=true")
                 .then().statusCode(409);
-        asEditor().contentType("application/json").body(agreement("FRIENDSHIP_CITY", partner, "")).post("/api/v1/agreements")
+        asEditor().contentType("application/json").body(agreement("FRIENDSHIP_CITY", partner, ""))
+                .post("/api/v1/agreements?publish=true")
                 .then().statusCode(201);
     }
 
@@ -105,7 +108,7 @@ class AgreementWriteTest {
     void patchWithNullRemovesTheDateAndAStaleIfMatchIs412() {
         var created = asEditor().contentType("application/json")
                 .body(agreement("SISTER_CITY", partner, "\"establishedOn\":\"2024-05-17\",\"notes\":\"draft\""))
-                .post("/api/v1/agreements");
+                .post("/api/v1/agreements?publish=true");
         String path = "/api/v1/agreements/" + created.path("id");
         asEditor().contentType("application/merge-patch+json").header("If-Match", created.header("ETag"))
                 .body("{\"establishedOn\":null,\"status\":\"SUSPENDED\"}").patch(path).then()
@@ -121,8 +124,9 @@ class AgreementWriteTest {
     @Test
     void impossibleDatesAndUnknownTypesAreRejected() {
         asEditor().contentType("application/json").body(agreement("SISTER_CITY", partner, "\"establishedOn\":\"2024-02-30\""))
-                .post("/api/v1/agreements").then().statusCode(400).body("errors.field", contains("establishedOn"));
-        asEditor().contentType("application/json").body(agreement("TWIN_TOWN", partner, "")).post("/api/v1/agreements")
+                .post("/api/v1/agreements?publish=true").then().statusCode(400).body("errors.field", contains("establishedOn"));
+        asEditor().contentType("application/json").body(agreement("TWIN_TOWN", partner, ""))
+                .post("/api/v1/agreements?publish=true")
                 .then().statusCode(400).body("errors.field", contains("type"));
     }
 

@@ -12,6 +12,7 @@ import io.quarkus.test.TestTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.twinning.common.i18n.ContentLocales;
+import dev.twinning.content.WorkingCopy;
 
 @QuarkusTest
 class CityRepositoryTest {
@@ -24,6 +25,7 @@ class CityRepositoryTest {
 
     @Test
     @TestTransaction
+    @WorkingCopy
     void nameSearchIgnoresAccentsAndCase() {
         persist("sao-paulo-test", "São Paulo");
         persist("da-nang-test", "Đà Nẵng");

@@ -55,9 +55,11 @@ class CityWriteTest {
                 .body("createdBy", is(Staff.EDITOR))
                 .body("updatedBy", is(Staff.EDITOR))
                 .body("agreements", org.hamcrest.Matchers.empty());
+        asEditor().get("/api/v1/cities/gdansk?preview=true").then()
+                .statusCode(200)
+                .header("ETag", is(response.header("ETag")));
         given().get("/api/v1/cities/gdansk").then()
                 .statusCode(200)
-                .header("ETag", is(response.header("ETag")))
                 .body("population", is(486000));
     }
 
@@ -74,15 +76,16 @@ class CityWriteTest {
 
     @Test
     void anonymousAndWronglyAuthenticatedWritesGet401AndChangeNothing() {
-        given().contentType("application/json").body(GDANSK).post("/api/v1/cities").then()
+        given().contentType("application/json").body(GDANSK).post("/api/v1/cities?publish=true").then()
                 .statusCode(401)
                 .header("WWW-Authenticate", startsWith("Basic"))
                 .contentType("application/problem+json");
         given().auth().preemptive().basic(Staff.EDITOR, "wrong-password").contentType("application/json").body(GDANSK)
-                .post("/api/v1/cities").then().statusCode(401);
-        given().contentType("application/merge-patch+json").body("{\"population\":1}").patch("/api/v1/cities/harbin")
+                .post("/api/v1/cities?publish=true").then().statusCode(401);
+        given().contentType("application/merge-patch+json").body("{\"population\":1}")
+                .patch("/api/v1/cities/harbin?publish=true")
                 .then().statusCode(401);
-        given().contentType("application/json").body(GDANSK).put("/api/v1/cities/harbin").then().statusCode(401);
+        given().contentType("application/json").body(GDANSK).put("/api/v1/cities/harbin?publish=true").then().statusCode(401);
         given().delete("/api/v1/cities/harbin").then().statusCode(401);
         given().get("/api/v1/cities/gdansk").then().statusCode(404);
         given().get("/api/v1/cities/harbin").then().body("population", is(9910000));
@@ -93,7 +96,7 @@ class CityWriteTest {
         String etag = create(GDANSK).header("ETag");
         asEditor().contentType("application/merge-patch+json").header("If-Match", etag)
                 .body("{\"population\":490000,\"website\":null,\"region\":\"Pomerania\"}")
-                .patch("/api/v1/cities/gdansk").then()
+                .patch("/api/v1/cities/gdansk?publish=true").then()
                 .statusCode(200)
                 .header("ETag", not(etag))
                 .body("population", is(490000))
@@ -107,7 +110,7 @@ class CityWriteTest {
     void theMergedResultIsValidatedAsAWhole() {
         create(GDANSK);
         asEditor().contentType("application/merge-patch+json").body("{\"name\":null,\"country\":\"pl\"}")
-                .patch("/api/v1/cities/gdansk").then()
+                .patch("/api/v1/cities/gdansk?publish=true").then()
                 .statusCode(400)
                 .body("errors.field", contains("country", "name"));
         given().get("/api/v1/cities/gdansk").then().body("name", is("Gdańsk")).body("version", is(0));
@@ -117,7 +120,7 @@ class CityWriteTest {
     void putReplacesEveryFieldAndKeepsTheSlugWhenAbsent() {
         create(GDANSK);
         asEditor().contentType("application/json").body("{\"name\":\"Gdansk\",\"country\":\"PL\"}")
-                .put("/api/v1/cities/gdansk").then()
+                .put("/api/v1/cities/gdansk?publish=true").then()
                 .statusCode(200)
                 .body("slug", is("gdansk"))
                 .body("name", is("Gdansk"))
@@ -129,14 +132,14 @@ class CityWriteTest {
     void staleIfMatchIsRejectedWith412AndChangesNothing() {
         String stale = create(GDANSK).header("ETag");
         asEditor().contentType("application/merge-patch+json").body("{\"population\":1}")
-                .patch("/api/v1/cities/gdansk").then().statusCode(200);
+                .patch("/api/v1/cities/gdansk?publish=true").then().statusCode(200);
 
         asEditor().contentType("application/merge-patch+json").header("If-Match", stale).body("{\"population\":2}")
-                .patch("/api/v1/cities/gdansk").then()
+                .patch("/api/v1/cities/gdansk?publish=true").then()
                 .statusCode(412)
                 .contentType("application/problem+json");
         asEditor().contentType("application/json").header("If-Match", stale).body(GDANSK)
-                .put("/api/v1/cities/gdansk").then().statusCode(412);
+                .put("/api/v1/cities/gdansk?publish=true").then().statusCode(412);
         asEditor().header("If-Match", stale).delete("/api/v1/cities/gdansk").then().statusCode(412);
 
         given().get("/api/v1/cities/gdansk").then().statusCode(200).body("population", is(1));
@@ -151,7 +154,7 @@ class CityWriteTest {
             for (int i = 0; i < 8; i++) {
                 int population = 1000 + i;
                 statuses.add(pool.submit(() -> asEditor().contentType("application/merge-patch+json").header("If-Match", etag)
-                        .body("{\"population\":" + population + "}").patch("/api/v1/cities/gdansk").statusCode()));
+                        .body("{\"population\":" + population + "}").patch("/api/v1/cities/gdansk?publish=true").statusCode()));
             }
             List<Integer> codes = new ArrayList<>();
             for (Future<Integer> status : statuses) {
@@ -225,8 +228,8 @@ class CityWriteTest {
 
     @Test
     void anEmptyPatchChangesNothing() {
-        String etag = given().get("/api/v1/cities/kobe").then().extract().header("ETag");
-        asEditor().contentType("application/merge-patch+json").body("{}").patch("/api/v1/cities/kobe").then()
+        String etag = asEditor().get("/api/v1/cities/kobe?preview=true").then().extract().header("ETag");
+        asEditor().contentType("application/merge-patch+json").body("{}").patch("/api/v1/cities/kobe?publish=true").then()
                 .statusCode(200)
                 .header("ETag", is(etag));
     }
@@ -235,20 +238,21 @@ class CityWriteTest {
     void malformedJsonAndAWrongMediaTypeAreProblems() {
         create("{\"name\":").then().statusCode(400).contentType("application/problem+json");
         create("[]").then().statusCode(400).contentType("application/problem+json");
-        asEditor().contentType("text/plain").body("Gdańsk").post("/api/v1/cities").then()
+        asEditor().contentType("text/plain").body("Gdańsk").post("/api/v1/cities?publish=true").then()
                 .statusCode(415)
                 .contentType("application/problem+json");
     }
 
     @Test
     void writingAnUnknownCityIs404() {
-        asEditor().contentType("application/merge-patch+json").body("{}").patch("/api/v1/cities/atlantis").then()
+        asEditor().contentType("application/merge-patch+json").body("{}").patch("/api/v1/cities/atlantis?publish=true").then()
                 .statusCode(404);
-        asEditor().contentType("application/json").body(GDANSK).put("/api/v1/cities/atlantis").then().statusCode(404);
+        asEditor().contentType("application/json").body(GDANSK).put("/api/v1/cities/atlantis?publish=true").then()
+                .statusCode(404);
     }
 
     private Response create(String body) {
-        Response response = asEditor().contentType("application/json").body(body).post("/api/v1/cities");
+        Response response = asEditor().contentType("application/json").body(body).post("/api/v1/cities?publish=true");
         if (response.statusCode() == 201) {
             created.add(response.path("slug"));
         }
@@ -259,7 +263,7 @@ class CityWriteTest {
     void aCurrentIfMatchIsAccepted() {
         String etag = create(GDANSK).header("ETag");
         asAdmin().contentType("application/merge-patch+json").header("If-Match", etag).body("{\"population\":3}")
-                .patch("/api/v1/cities/gdansk").then()
+                .patch("/api/v1/cities/gdansk?publish=true").then()
                 .statusCode(200)
                 .header("ETag", notNullValue())
                 .body("updatedBy", is(Staff.ADMIN))

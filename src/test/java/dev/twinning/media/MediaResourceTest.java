@@ -52,8 +52,10 @@ class MediaResourceTest {
 
     @AfterEach
     void cleanUp() {
-        asAdmin().contentType("application/merge-patch+json").body("{\"images\":[]}").patch("/api/v1/cities/harbin");
-        asAdmin().contentType("application/merge-patch+json").body("{\"images\":[]}").patch("/api/v1/pages/friendship-cities");
+        asAdmin().contentType("application/merge-patch+json").body("{\"images\":[]}")
+                .patch("/api/v1/cities/harbin?publish=true");
+        asAdmin().contentType("application/merge-patch+json").body("{\"images\":[]}")
+                .patch("/api/v1/pages/friendship-cities?publish=true");
         uploaded.forEach(id -> asAdmin().delete("/api/v1/media/" + id));
     }
 
@@ -271,7 +273,7 @@ class MediaResourceTest {
                 .then().statusCode(200);
         asEditor().contentType("application/merge-patch+json")
                 .body("{\"images\":[{\"mediaId\":" + id + ",\"role\":\"PHOTO\"}]}")
-                .patch("/api/v1/cities/harbin").then().statusCode(200)
+                .patch("/api/v1/cities/harbin?publish=true").then().statusCode(200)
                 .body("images.id", contains(id))
                 .body("images[0].variants.width", contains(160, 320, 640, 1280, 1600));
         given().queryParam("locale", "ko").get("/api/v1/cities/harbin").then()
@@ -285,7 +287,8 @@ class MediaResourceTest {
                 .body("agreements.find { it.partnerCity.slug == 'harbin' }.partnerCity.images[0].alt",
                         is("St. Sophia Cathedral"));
         asEditor().delete("/api/v1/media/" + id).then().statusCode(409).contentType("application/problem+json");
-        asEditor().contentType("application/merge-patch+json").body("{\"images\":[]}").patch("/api/v1/cities/harbin").then()
+        asEditor().contentType("application/merge-patch+json").body("{\"images\":[]}")
+                .patch("/api/v1/cities/harbin?publish=true").then()
                 .statusCode(200);
         asEditor().delete("/api/v1/media/" + id).then().statusCode(204);
         uploaded.remove((Integer) id);
@@ -297,12 +300,14 @@ class MediaResourceTest {
         Response response = upload(TestImages.png(300, 300, true), "flag.png", "image/png", Map.of("alt", "Flag"));
         int id = id(response);
         asEditor().contentType("application/merge-patch+json").body("{\"images\":[{\"mediaId\":" + id + ",\"role\":\"FLAG\"}]}")
-                .patch("/api/v1/pages/friendship-cities").then().statusCode(200).body("images[0].role", is("FLAG"));
+                .patch("/api/v1/pages/friendship-cities?publish=true").then().statusCode(200)
+                .body("images[0].role", is("FLAG"));
         String before = given().get("/api/v1/cities/harbin").asString();
         asEditor().contentType("application/merge-patch+json").body("{\"images\":[{\"mediaId\":999999,\"role\":\"PHOTO\"}]}")
-                .patch("/api/v1/cities/harbin").then().statusCode(400).body("errors.field", contains("images[0].mediaId"));
+                .patch("/api/v1/cities/harbin?publish=true").then().statusCode(400)
+                .body("errors.field", contains("images[0].mediaId"));
         asEditor().contentType("application/merge-patch+json").body("{\"images\":[{\"mediaId\":" + id + ",\"role\":\"LOGO\"}]}")
-                .patch("/api/v1/cities/harbin").then().statusCode(400);
+                .patch("/api/v1/cities/harbin?publish=true").then().statusCode(400);
         assertThat(given().get("/api/v1/cities/harbin").asString()).isEqualTo(before);
     }
 
@@ -331,7 +336,8 @@ class MediaResourceTest {
         String images = "{\"images\":[{\"mediaId\":" + first + ",\"role\":\"PHOTO\"},{\"mediaId\":" + second
                 + ",\"role\":\"FLAG\"}]}";
         for (String city : List.of("harbin", "kawasaki", "weihai")) {
-            asEditor().contentType("application/merge-patch+json").body(images).patch("/api/v1/cities/" + city).then()
+            asEditor().contentType("application/merge-patch+json").body(images)
+                    .patch("/api/v1/cities/" + city + "?publish=true").then()
                     .statusCode(200);
         }
         try {
@@ -340,7 +346,8 @@ class MediaResourceTest {
                     .body("agreements.find { it.partnerCity.slug == 'weihai' }.partnerCity.images.alt", contains("A", "B"));
         } finally {
             for (String city : List.of("kawasaki", "weihai")) {
-                asEditor().contentType("application/merge-patch+json").body("{\"images\":[]}").patch("/api/v1/cities/" + city);
+                asEditor().contentType("application/merge-patch+json").body("{\"images\":[]}")
+                        .patch("/api/v1/cities/" + city + "?publish=true");
             }
         }
     }

@@ -35,6 +35,7 @@ class SeedOnStartupTest {
         assertThat(importer.importIntoEmptyDatabase(seed.read())).isEmpty();
 
         assertThat(cities.count()).isEqualTo(citiesBefore).isEqualTo(16);
-        assertThat(votes.count()).isEqualTo(votesBefore).isEqualTo(10);
+        // votes of pages other tests moved to the trash stay with them, so only "unchanged" is certain
+        assertThat(votes.count()).isEqualTo(votesBefore).isGreaterThanOrEqualTo(10);
     }
 }

@@ -19,7 +19,7 @@ class SignatoryWriteTest {
         int city = given().get("/api/v1/cities/bucheon").path("id");
         var created = asEditor().contentType("application/json")
                 .body("{\"name\":\"Jo Yong-ik\",\"nativeName\":\"趙容翊\",\"title\":\"Mayor\",\"cityId\":" + city + "}")
-                .post("/api/v1/signatories");
+                .post("/api/v1/signatories?publish=true");
         created.then().statusCode(201).body("city.slug", is("bucheon")).body("agreements", org.hamcrest.Matchers.empty());
         String path = "/api/v1/signatories/" + created.path("id");
 
@@ -34,9 +34,10 @@ class SignatoryWriteTest {
 
     @Test
     void aSignatoryNeedsAnExistingCity() {
-        asEditor().contentType("application/json").body("{\"name\":\"Nobody\",\"cityId\":999999}").post("/api/v1/signatories")
+        asEditor().contentType("application/json").body("{\"name\":\"Nobody\",\"cityId\":999999}")
+                .post("/api/v1/signatories?publish=true")
                 .then().statusCode(400).body("errors.field", contains("cityId"));
-        asEditor().contentType("application/json").body("{\"name\":\" \"}").post("/api/v1/signatories")
+        asEditor().contentType("application/json").body("{\"name\":\" \"}").post("/api/v1/signatories?publish=true")
                 .then().statusCode(400).body("errors.field", contains("cityId", "name"));
     }
 

@@ -36,11 +36,11 @@ class TranslationResourceTest {
     void removeTranslations() {
         for (String city : List.of("weihai", "harbin", "shenyang")) {
             for (String locale : List.of("ko", "ja")) {
-                asAdmin().delete("/api/v1/cities/" + city + "/translations/" + locale);
+                asAdmin().delete("/api/v1/cities/" + city + "/translations/" + locale + "?publish=true");
             }
         }
-        asAdmin().delete("/api/v1/pages/friendship-cities/translations/ko");
-        asAdmin().delete("/api/v1/signatories/1/translations/ko");
+        asAdmin().delete("/api/v1/pages/friendship-cities/translations/ko?publish=true");
+        asAdmin().delete("/api/v1/signatories/1/translations/ko?publish=true");
     }
 
     @Test
@@ -191,22 +191,23 @@ class TranslationResourceTest {
         put.then().statusCode(200);
         given().queryParam("locale", "ko").get("/api/v1/pages/friendship-cities").then()
                 .body("title", is("우호도시")).body("locale", is("ko"));
-        String tag = given().queryParam("locale", "ko").get("/api/v1/pages/friendship-cities").header("ETag");
+        String tag = asEditor().queryParam("locale", "ko").get("/api/v1/pages/friendship-cities?preview=true").header("ETag");
         asEditor().header("Accept-Language", "ko").header("If-Match", tag)
-                .delete("/api/v1/pages/friendship-cities/translations/ko").then().statusCode(204).header("ETag", not(tag));
+                .delete("/api/v1/pages/friendship-cities/translations/ko?publish=true").then().statusCode(204)
+                .header("ETag", not(tag));
         given().queryParam("locale", "ko").get("/api/v1/pages/friendship-cities").then()
                 .body("title", is("Friendship Cities")).body("fallbacks.title", is("en"));
-        asEditor().delete("/api/v1/pages/friendship-cities/translations/ko").then().statusCode(404);
+        asEditor().delete("/api/v1/pages/friendship-cities/translations/ko?publish=true").then().statusCode(404);
     }
 
     @Test
     void theDefaultLocaleCanBeReplacedButNotRemoved() {
         asEditor().contentType(ContentType.JSON).body("{\"name\":\"Weihai\",\"region\":\"Shandong Province\"}")
-                .put("/api/v1/cities/weihai/translations/en").then().statusCode(200)
+                .put("/api/v1/cities/weihai/translations/en?publish=true").then().statusCode(200)
                 .body("region", is("Shandong Province"))
                 .body("description", nullValue());
         try {
-            asEditor().delete("/api/v1/cities/weihai/translations/en").then().statusCode(409)
+            asEditor().delete("/api/v1/cities/weihai/translations/en?publish=true").then().statusCode(409)
                     .contentType("application/problem+json");
             given().get("/api/v1/cities/weihai").then().body("name", is("Weihai"));
         } finally {
@@ -214,7 +215,8 @@ class TranslationResourceTest {
                     "Economic/cultural city",
                     "regionalFeatures",
                     "Located at the eastern end of Shandong peninsula, China. Nationally designated rural environmental city, as well as a tourism & recreation city");
-            asEditor().contentType(ContentType.JSON).body(restored).put("/api/v1/cities/weihai/translations/en").then()
+            asEditor().contentType(ContentType.JSON).body(restored).put("/api/v1/cities/weihai/translations/en?publish=true")
+                    .then()
                     .statusCode(200);
         }
     }
@@ -245,7 +247,7 @@ class TranslationResourceTest {
     @Test
     void aTooLongTextIsRefusedNamingTheField() {
         asEditor().contentType(ContentType.JSON).body(Map.of("name", "웨".repeat(201)))
-                .put("/api/v1/cities/weihai/translations/ko").then().statusCode(400)
+                .put("/api/v1/cities/weihai/translations/ko?publish=true").then().statusCode(400)
                 .body("errors.field", hasItem("name"));
         asEditor().get("/api/v1/cities/weihai/translations/ko").then().statusCode(404);
     }
@@ -255,19 +257,20 @@ class TranslationResourceTest {
         String stale = given().get("/api/v1/cities/weihai").header("ETag");
         putKorean("cities/weihai", WEIHAI_KO);
         asEditor().contentType(ContentType.JSON).header("If-Match", stale).body("{\"name\":\"위해\"}")
-                .put("/api/v1/cities/weihai/translations/ko").then().statusCode(412);
-        asEditor().header("If-Match", stale).delete("/api/v1/cities/weihai/translations/ko").then().statusCode(412);
+                .put("/api/v1/cities/weihai/translations/ko?publish=true").then().statusCode(412);
+        asEditor().header("If-Match", stale).delete("/api/v1/cities/weihai/translations/ko?publish=true").then()
+                .statusCode(412);
         given().queryParam("locale", "ko").get("/api/v1/cities/weihai").then().body("name", is("웨이하이"));
-        String current = given().get("/api/v1/cities/weihai").header("ETag");
+        String current = asEditor().get("/api/v1/cities/weihai?preview=true").header("ETag");
         asEditor().contentType(ContentType.JSON).header("If-Match", current).body("{\"name\":\"위해\"}")
-                .put("/api/v1/cities/weihai/translations/ko").then().statusCode(200);
+                .put("/api/v1/cities/weihai/translations/ko?publish=true").then().statusCode(200);
     }
 
     @Test
     void writesNeedAnEditor() {
-        given().contentType(ContentType.JSON).body(WEIHAI_KO).put("/api/v1/cities/weihai/translations/ko").then()
+        given().contentType(ContentType.JSON).body(WEIHAI_KO).put("/api/v1/cities/weihai/translations/ko?publish=true").then()
                 .statusCode(401);
-        given().delete("/api/v1/cities/weihai/translations/ko").then().statusCode(401);
+        given().delete("/api/v1/cities/weihai/translations/ko?publish=true").then().statusCode(401);
         given().queryParam("locale", "ko").get("/api/v1/cities/weihai").then().body("name", is("Weihai"));
     }
 
@@ -312,6 +315,6 @@ class TranslationResourceTest {
     }
 
     private static Response putKorean(String record, String body) {
-        return asEditor().contentType(ContentType.JSON).body(body).put("/api/v1/" + record + "/translations/ko");
+        return asEditor().contentType(ContentType.JSON).body(body).put("/api/v1/" + record + "/translations/ko?publish=true");
     }
 }

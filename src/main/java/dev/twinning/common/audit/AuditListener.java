@@ -24,7 +24,8 @@ public class AuditListener {
         entity.updatedBy = currentUser();
     }
 
-    private static String currentUser() {
+    /** The user the current work is done for: the logged-in one, else "system" (the seed, scheduled work). */
+    public static String currentUser() {
         if (!Arc.container().requestContext().isActive()) {
             return SYSTEM;
         }

@@ -59,7 +59,8 @@ public class HttpCaching {
         }
         boolean staffOnly = resource.getResourceMethod() != null
                 && (resource.getResourceMethod().isAnnotationPresent(RolesAllowed.class)
-                        || resource.getResourceClass().isAnnotationPresent(RolesAllowed.class));
+                        || resource.getResourceClass().isAnnotationPresent(RolesAllowed.class))
+                || ReadCache.isPreview(request.getUriInfo().getQueryParameters().getFirst("preview"));
         String cacheControl = staffOnly ? "private, no-store" : publicCacheControl;
         if (response.getHeaderString("Cache-Control") != null && !staffOnly) {
             return; // the resource chose its own (immutable image bytes)

@@ -66,6 +66,11 @@ public class ReadCache {
         router.route().order(RequestLog.ORDER + 5).handler(this::serve);
     }
 
+    /** A staff preview ({@code ?preview=true}) is never cached, nor served from the cache. */
+    static boolean isPreview(String preview) {
+        return preview != null && !preview.equals("false");
+    }
+
     static boolean isCacheable(String path) {
         return CACHEABLE.matcher(path).matches();
     }
@@ -101,7 +106,8 @@ public class ReadCache {
 
     private void serve(RoutingContext context) {
         HttpServerRequest request = context.request();
-        if ((request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) || !isCacheable(request.path())) {
+        if ((request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) || !isCacheable(request.path())
+                || isPreview(request.getParam("preview"))) {
             context.next();
             return;
         }

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.EntityTag;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +16,9 @@ import dev.twinning.common.error.ConflictException;
 import dev.twinning.common.error.ResourceNotFoundException;
 import dev.twinning.common.etag.EntityTags;
 import dev.twinning.common.etag.IfMatch;
+import dev.twinning.content.Action;
+import dev.twinning.content.Workflow;
+import dev.twinning.content.WorkingCopy;
 
 /**
  * Reading and editing the translations of any {@link TranslatableCollection}'s records. If-Match is compared
@@ -33,21 +35,25 @@ public class TranslationService {
     private final ContentLocales locales;
     private final EntityTags entityTags;
     private final EntityManager em;
+    private final Workflow workflow;
 
     public TranslationService(@All List<TranslatableCollection<?>> collections, ContentLocales locales, EntityTags entityTags,
-            EntityManager em) {
+            EntityManager em, Workflow workflow) {
         this.em = em;
+        this.workflow = workflow;
         collections.forEach(collection -> this.collections.put(collection.collection(), collection));
         this.locales = locales;
         this.entityTags = entityTags;
     }
 
-    /** Every locale's text of the record, the default locale first. */
+    /** Every locale's text of the record (its working copy, for content with a workflow), the default locale first. */
+    @WorkingCopy
     public Tagged<Map<String, Map<String, String>>> all(String collection, String idOrKey) {
         return all(of(collection), idOrKey);
     }
 
     /** One locale's own text of the record (no fallback); 404 when it has none. */
+    @WorkingCopy
     public Tagged<Map<String, String>> one(String collection, String idOrKey, String locale) {
         return one(of(collection), idOrKey, locales.exactly("locale", locale));
     }
@@ -57,12 +63,12 @@ public class TranslationService {
         return locales.exactly("locale", locale).tag();
     }
 
-    @Transactional
+    @WorkingCopy
     public Tagged<Object> put(String collection, String idOrKey, String locale, JsonNode body, IfMatch ifMatch) {
         return put(of(collection), idOrKey, locales.exactly("locale", locale), body, ifMatch);
     }
 
-    @Transactional
+    @WorkingCopy
     public EntityTag delete(String collection, String idOrKey, String locale, IfMatch ifMatch) {
         return delete(of(collection), idOrKey, locales.exactly("locale", locale), ifMatch);
     }
@@ -88,7 +94,7 @@ public class TranslationService {
         E record = collection.find(idOrKey);
         ifMatch.check(tagOf(collection, record));
         collection.text().put(record, locale.tag(), locales.defaultTag(), body, "");
-        em.flush();
+        translated(collection, record);
         Object representation = collection.represent(record);
         return new Tagged<>(representation, entityTags.of(representation));
     }
@@ -105,8 +111,14 @@ public class TranslationService {
             throw new ResourceNotFoundException("translation", locale.tag() + " of " + collection.collection() + "/" + idOrKey);
         }
         collection.text().remove(record, locale.tag());
-        em.flush();
+        translated(collection, record);
         return tagOf(collection, record);
+    }
+
+    /** A revision for content with a workflow (which also publishes it on ?publish=true). */
+    private <E extends TranslatableEntity> void translated(TranslatableCollection<E> collection, E record) {
+        em.flush();
+        workflow.changed(collection.collection(), record, Action.TRANSLATE);
     }
 
     private <E extends TranslatableEntity> EntityTag tagOf(TranslatableCollection<E> collection, E record) {

@@ -20,6 +20,7 @@ public class StandardResponses implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         LocaleParameters.addTo(openAPI);
+        WorkflowParameters.addTo(openAPI);
         nameSharedOperationsPerCollection(openAPI);
         leaveFormTextFieldsEmpty(openAPI);
         keepExamplesOutOfOptionalParameters(openAPI);
@@ -74,8 +75,9 @@ public class StandardResponses implements OASFilter {
     }
 
     /**
-     * Operations that every translatable collection shares through one sub-resource (its translations) get
-     * an operationId per collection: putTranslation under /api/v1/cities becomes putCityTranslation.
+     * Operations that collections share through one sub-resource (translations, publishing, revisions) get an
+     * operationId per collection: putTranslation under /api/v1/cities becomes putCityTranslation, publishRecord
+     * publishCity.
      */
     private static void nameSharedOperationsPerCollection(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
@@ -83,7 +85,7 @@ public class StandardResponses implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             String[] segments = path.split("/");
-            if (!path.contains("/translations") || segments.length < 4) {
+            if (segments.length < 6 || !path.startsWith("/api/v1/")) {
                 return;
             }
             String collection = segments[3];
@@ -91,8 +93,9 @@ public class StandardResponses implements OASFilter {
                     ? collection.substring(0, collection.length() - 3) + "y"
                     : collection.endsWith("s") ? collection.substring(0, collection.length() - 1) : collection;
             String prefix = Character.toUpperCase(singular.charAt(0)) + singular.substring(1);
-            item.getOperations().values().forEach(operation -> operation
-                    .setOperationId(operation.getOperationId().replace("Translation", prefix + "Translation")));
+            item.getOperations().values().forEach(operation -> operation.setOperationId(operation.getOperationId()
+                    .replace("Translation", prefix + "Translation")
+                    .replace("Record", prefix)));
         });
     }
 
