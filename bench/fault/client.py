@@ -127,7 +127,8 @@ def load(args):
         n = 0
         while time.time() < deadline:
             value = args.edit_base + n
-            record = client.request("PATCH", f"/api/v1/cities/{args.city}",
+            # published at once, so that the public GET the check makes shows the edit
+            record = client.request("PATCH", f"/api/v1/cities/{args.city}?publish=true",
                                     body=json.dumps({"population": value}),
                                     headers={"Content-Type": "application/merge-patch+json",
                                              "Accept": "application/json",
