@@ -1,8 +1,6 @@
 package dev.twinning.content;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +10,8 @@ import jakarta.persistence.EntityManager;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.twinning.common.query.SqlValues;
 
 /** The revisions table: every change of every record with its full content. */
 @ApplicationScoped
@@ -86,19 +86,9 @@ class Revisions {
             query.setParameter(3, revision);
         }
         return ((List<Object[]>) query.getResultList()).stream()
-                .map(row -> new Row(((Number) row[0]).intValue(), Action.valueOf((String) row[1]), instant(row[2]),
+                .map(row -> new Row(((Number) row[0]).intValue(), Action.valueOf((String) row[1]), SqlValues.instant(row[2]),
                         (String) row[3], parse((String) row[4])))
                 .toList();
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 
     private String json(JsonNode content) {

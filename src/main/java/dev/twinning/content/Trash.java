@@ -15,6 +15,7 @@ import dev.twinning.common.audit.AuditedEntity;
 import dev.twinning.common.error.ConflictException;
 import dev.twinning.common.error.ResourceNotFoundException;
 import dev.twinning.common.paging.Paged;
+import dev.twinning.common.query.SqlValues;
 
 /**
  * Deleted records, for every content type: they keep their rows in the working copies, marked deleted, until
@@ -63,7 +64,7 @@ public class Trash {
                 .getResultList();
         List<Item> items = rows.stream()
                 .map(row -> new Item((String) row[0], ((Number) row[1]).longValue(), (String) row[2],
-                        Revisions.instant(row[3]), (String) row[4]))
+                        SqlValues.instant(row[3]), (String) row[4]))
                 .toList();
         return Paged.of(items, page, size,
                 () -> ((Number) em.createNativeQuery("select count(*) from (" + union + ") trashed").getSingleResult())
