@@ -37,6 +37,7 @@ import dev.twinning.common.etag.EntityTags;
 import dev.twinning.common.etag.IfMatch;
 import dev.twinning.common.i18n.ContentLocales;
 import dev.twinning.common.paging.Paged;
+import dev.twinning.webhook.WebhookEvents;
 
 /**
  * The editorial workflow, once for every {@link ContentType}: revisions of every change, publishing (now, on a
@@ -65,6 +66,7 @@ public class Workflow {
     private final ContentRequest request;
     private final Revisions revisions;
     private final AuditLog audit;
+    private final WebhookEvents events;
     private final EntityTags entityTags;
     private final ObjectMapper mapper;
     private final Validator validator;
@@ -72,13 +74,15 @@ public class Workflow {
     private final Map<String, List<String>> columns = new ConcurrentHashMap<>();
 
     public Workflow(@All List<ContentType<?, ?>> types, EntityManager em, WorkingCopies copies, ContentRequest request,
-            Revisions revisions, AuditLog audit, EntityTags entityTags, ObjectMapper mapper, Validator validator,
+            Revisions revisions, AuditLog audit, WebhookEvents events, EntityTags entityTags, ObjectMapper mapper,
+            Validator validator,
             ContentLocales locales) {
         this.em = em;
         this.copies = copies;
         this.request = request;
         this.revisions = revisions;
         this.audit = audit;
+        this.events = events;
         this.entityTags = entityTags;
         this.mapper = mapper;
         this.validator = validator;
@@ -125,6 +129,7 @@ public class Workflow {
             changedRecord(type, record, action);
         } else {
             audit.record(action.name(), collection, idOf(record), null);
+            events.changed(new WebhookEvents.Subject(collection, idOf(record), null, null), action.event(), true);
         }
     }
 
@@ -319,6 +324,10 @@ public class Workflow {
     <E extends AuditedEntity & Publishable> int append(ContentType<E, ?> type, E record, Action action, JsonNode content) {
         int revision = revisions.append(type.collection(), idOf(record), action, AuditListener.currentUser(), content);
         audit.record(action.name(), type.collection(), idOf(record), revision);
+        // a deleted record is still marked published here when it was (the trash clears the columns in SQL)
+        boolean wasPublished = record.publication().publishedVersion != null;
+        events.changed(new WebhookEvents.Subject(type.singular(), idOf(record), content.path("slug").asText(null),
+                content.path("key").asText(null)), action.event(), action.changesPublicView(wasPublished));
         return revision;
     }
 

@@ -37,6 +37,7 @@ import dev.twinning.common.paging.Paged;
 import dev.twinning.common.patch.MergePatch;
 import dev.twinning.common.query.Ids;
 import dev.twinning.media.MediaStore.StoredFile;
+import dev.twinning.webhook.WebhookEvents;
 
 @ApplicationScoped
 public class MediaService {
@@ -56,11 +57,12 @@ public class MediaService {
     private final RequestLocale locale;
     private final Validator validator;
     private final AuditLog audit;
+    private final WebhookEvents events;
     private final long maxBytes;
 
     public MediaService(MediaRepository media, MediaStore store, ImageProcessor images, EntityTags entityTags,
             MergePatch mergePatch, RequestLocale locale, Validator validator, AuditLog audit,
-            @ConfigProperty(name = "twinning.media.max-bytes") MemorySize maxBytes) {
+            WebhookEvents events, @ConfigProperty(name = "twinning.media.max-bytes") MemorySize maxBytes) {
         this.media = media;
         this.store = store;
         this.images = images;
@@ -69,7 +71,18 @@ public class MediaService {
         this.locale = locale;
         this.validator = validator;
         this.audit = audit;
+        this.events = events;
         this.maxBytes = maxBytes.asLongValue();
+    }
+
+    /**
+     * The audit entry and webhook events of a change: images are public at once, so a change of one that pages
+     * show updates those pages (a new one is nowhere yet; one in use cannot be deleted).
+     */
+    private void changed(Media image, String auditAction, String eventAction) {
+        audit.record(auditAction, COLLECTION, image.id, null);
+        events.changed(new WebhookEvents.Subject(COLLECTION, image.id, null, null), eventAction,
+                eventAction.equals("updated"));
     }
 
     /** Plugs media into the translation endpoints ({@code alt} and {@code caption}). */
@@ -130,7 +143,7 @@ public class MediaService {
             store.save(image.id, new StoredFile(0, 0, image.contentType, original));
             renditions.forEach(rendition -> store.save(image.id,
                     new StoredFile(rendition.width(), rendition.height(), rendition.contentType(), rendition.data())));
-            audit.record("CREATE", COLLECTION, image.id, null);
+            changed(image, "CREATE", "created");
             return represent(image);
         });
     }
@@ -141,7 +154,7 @@ public class MediaService {
         ifMatch.check(entityTags.of(represent(image)));
         request.applyTo(image);
         media.flush();
-        audit.record("UPDATE", COLLECTION, image.id, null);
+        changed(image, "UPDATE", "updated");
         return represent(image);
     }
 
@@ -151,7 +164,7 @@ public class MediaService {
         ifMatch.check(entityTags.of(represent(image)));
         mergePatch.apply(MediaRequest.from(image), patch, MediaRequest.class).applyTo(image);
         media.flush();
-        audit.record("UPDATE", COLLECTION, image.id, null);
+        changed(image, "UPDATE", "updated");
         return represent(image);
     }
 
@@ -167,7 +180,7 @@ public class MediaService {
         store.deleteAll(image.id);
         media.delete(image);
         media.flush();
-        audit.record("DELETE", COLLECTION, image.id, null);
+        changed(image, "DELETE", "deleted");
     }
 
     /**

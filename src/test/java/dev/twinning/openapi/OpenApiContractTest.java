@@ -68,7 +68,8 @@ class OpenApiContractTest {
         for (var path : paths.entrySet()) {
             boolean staffOnly = path.getKey().startsWith("/api/v1/users") || path.getKey().equals("/api/v1/export")
                     || path.getKey().equals("/api/v1/audit") || path.getKey().contains("/translations")
-                    || path.getKey().contains("/revisions") || path.getKey().startsWith("/api/v1/trash");
+                    || path.getKey().contains("/revisions") || path.getKey().startsWith("/api/v1/trash")
+                    || path.getKey().startsWith("/api/v1/webhooks");
             for (var operation : path.getValue().entrySet()) {
                 String name = operation.getKey().toUpperCase() + " " + path.getKey();
                 boolean publicVote = path.getKey().equals("/api/v1/pages/{key}/votes");
