@@ -39,6 +39,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.twinning.webhook.Receiver;
+
 /**
  * Two packaged instances on one PostgreSQL database, as {@code docker/compose.replicas.yaml} runs them behind
  * a proxy: whatever one instance writes or counts, the other sees at once.
@@ -69,6 +71,8 @@ class TwoInstancesIT {
     private static HttpClient http;
     private static AppProcess a;
     private static AppProcess b;
+    private static Path work;
+    private static Map<String, String> env;
 
     /** Shows both apps' logs when a test fails. */
     @RegisterExtension
@@ -115,20 +119,22 @@ class TwoInstancesIT {
             throw new IllegalStateException("The external PostgreSQL server at " + url + " is not usable by " + dbUser
                     + "; run .ci/run or create the role and database it needs", e);
         }
-        Path work = Path.of("target", "two-instances", schema);
+        work = Path.of("target", "two-instances", schema);
         app = work.resolve("quarkus-app");
         AppProcess.copyApp(Path.of("target", "quarkus-app"), app);
         http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
-        Map<String, String> env = Map.of(
+        env = Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
                 "QUARKUS_DATASOURCE_USERNAME", dbUser,
                 "QUARKUS_DATASOURCE_PASSWORD", dbPassword,
                 "TWINNING_ADMIN_USERNAME", ADMIN,
                 "TWINNING_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false",
+                // webhooks go to this test's receiver on 127.0.0.1
+                "TWINNING_WEBHOOK_ALLOW_PRIVATE_TARGETS", "true",
                 // As in docker/compose.replicas.yaml, with this test as the trusted proxy: it can then act as
                 // clients at different addresses (X-Forwarded-For).
                 "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true",
@@ -482,6 +488,97 @@ class TwoInstancesIT {
         }
         assertThat(listUsers(a, ADMIN, ADMIN_PASSWORD, "192.0.2.77").statusCode()).as("after clean-up")
                 .isEqualTo(200);
+    }
+
+    @Test
+    @Timeout(120)
+    void eachWebhookAttemptIsMadeByOneInstanceOnly() throws Exception {
+        String path = "/" + schema + "/once";
+        int changes = 30;
+        try (Receiver receiver = Receiver.start()) {
+            long webhook = registerWebhook(a, receiver.url(path));
+            long population = json(get(a, "/api/v1/cities/kobe")).get("population").asLong();
+            try {
+                for (int i = 1; i <= changes; i++) {
+                    AppProcess writer = i % 2 == 1 ? a : b;
+                    assertThat(patchCity(writer, "/api/v1/cities/kobe", "{\"population\":" + (population + i) + "}")
+                            .statusCode()).isEqualTo(200);
+                }
+                receiver.await(path, request -> true, changes, Duration.ofSeconds(30));
+                // both instances poll every second: give a duplicate time to show
+                Thread.sleep(3000);
+                List<String> ids = receiver.received(path).stream().map(request -> request.header("webhook-id")).toList();
+                assertThat(ids).as("webhook-ids received").hasSize(changes).doesNotHaveDuplicates();
+            } finally {
+                patchCity(a, "/api/v1/cities/kobe", "{\"population\":" + population + "}");
+                deleteWebhook(a, webhook);
+            }
+        }
+    }
+
+    @Test
+    @Timeout(240)
+    void aDeliveryPendingWhileEveryInstanceRestartsStillArrives() throws Exception {
+        String path = "/" + schema + "/restart";
+        try (Receiver receiver = Receiver.start()) {
+            receiver.script(path, 503);
+            long webhook = registerWebhook(a, receiver.url(path));
+            long population = json(get(a, "/api/v1/cities/kobe")).get("population").asLong();
+            assertThat(patchCity(a, "/api/v1/cities/kobe", "{\"population\":" + (population + 1) + "}").statusCode())
+                    .isEqualTo(200);
+            Receiver.Received first = receiver.await(path, request -> true, 1, Duration.ofSeconds(15)).get(0);
+            // once the 503 is on record, the retry is due about 5 s later: stop both instances before that
+            long recorded = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!json(send(a, HttpRequest.newBuilder(a.uri("/api/v1/webhooks/" + webhook + "/deliveries"))
+                    .header("Authorization", basic(ADMIN, ADMIN_PASSWORD)).GET())).path("items").path(0)
+                    .path("nextAttemptAt").isTextual() && System.nanoTime() < recorded) {
+                Thread.sleep(50);
+            }
+            Thread stopA = new Thread(() -> stopQuietly(a));
+            stopA.start();
+            stopQuietly(b);
+            stopA.join();
+            long stopped = System.currentTimeMillis();
+            assertThat(receiver.received(path)).as("attempts before the restart").hasSize(1);
+            Thread.sleep(Math.max(0, first.receivedAtMillis() + 6000 - System.currentTimeMillis()));
+
+            a = AppProcess.start("A2", app, work, env);
+            b = AppProcess.start("B2", app, work, env);
+            a.awaitReady(http, STARTUP);
+            b.awaitReady(http, STARTUP);
+            Receiver.Received retry = receiver.await(path, request -> true, 2, Duration.ofSeconds(90)).get(1);
+            assertThat(retry.header("webhook-id")).isEqualTo(first.header("webhook-id"));
+            assertThat(retry.receivedAtMillis()).as("received after the restart").isGreaterThan(stopped);
+            Thread.sleep(2000);
+            assertThat(receiver.received(path)).as("attempts in all").hasSize(2);
+            patchCity(a, "/api/v1/cities/kobe", "{\"population\":" + population + "}");
+            deleteWebhook(a, webhook);
+        }
+    }
+
+    private static void stopQuietly(AppProcess instance) {
+        try {
+            instance.stop(Duration.ofSeconds(25));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Registers an endpoint for city.updated through {@code app}; answers its id. */
+    private static long registerWebhook(AppProcess app, String url) throws Exception {
+        HttpResponse<String> created = send(app, HttpRequest.newBuilder(app.uri("/api/v1/webhooks"))
+                .header("Authorization", basic(ADMIN, ADMIN_PASSWORD))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"url\":" + JSON.writeValueAsString(url)
+                        + ",\"events\":[\"city.updated\"]}")));
+        assertThat(created.statusCode()).as("webhook registration: %s", created.body()).isEqualTo(201);
+        return json(created).get("id").asLong();
+    }
+
+    private static void deleteWebhook(AppProcess app, long id) {
+        send(app, HttpRequest.newBuilder(app.uri("/api/v1/webhooks/" + id))
+                .header("Authorization", basic(ADMIN, ADMIN_PASSWORD))
+                .DELETE());
     }
 
     /** Removes every {@code publication} object, however deeply embedded: what staff see and the public does not. */
