@@ -13,6 +13,7 @@ public record WebhookChange(
         @Schema(description = "The event types to receive, replacing the list", example = "[\"*\"]") List<String> events,
         @Schema(description = "What the endpoint is for") @Size(max = 500,
                 message = "must be at most 500 characters") String description,
-        @Schema(description = "false pauses deliveries (they wait); true resumes them, also after a 410 disabled the"
-                + " endpoint", example = "true") Boolean enabled) {
+        @Schema(description = "false stops deliveries: changes meanwhile are not queued for the endpoint, and"
+                + " pending deliveries wait; true resumes them, also after a 410 disabled it",
+                example = "true") Boolean enabled) {
 }

@@ -91,8 +91,9 @@ public class WebhookResource {
     @Path("{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(operationId = "changeWebhook", summary = "Change a webhook endpoint",
-            description = "Fields left out stay as they are. enabled=false pauses deliveries, which wait; enabled=true"
-                    + " resumes them, also after the endpoint answered 410 Gone.")
+            description = "Fields left out stay as they are. enabled=false stops deliveries (changes meanwhile are not"
+                    + " queued for it; pending deliveries wait); enabled=true resumes them, also after the endpoint"
+                    + " answered 410 Gone.")
     @APIResponse(responseCode = "200", description = "The endpoint as stored")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
