@@ -10,7 +10,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Points the packaged application at the external PostgreSQL server the build names (the failsafe
- * configuration in pom.xml, overridable with -Dit.datasource.url=...) and empties its schema first, so
+ * configuration in pom.xml, overridable with -Dit.datasource.url=...) and empties its schemas first, so
  * every run exercises the migrations and the seed on a fresh database.
  */
 public class ExternalPostgres implements QuarkusTestResourceLifecycleManager {
@@ -22,6 +22,8 @@ public class ExternalPostgres implements QuarkusTestResourceLifecycleManager {
         String password = System.getProperty("twinning.it.datasource.password");
         try (Connection connection = DriverManager.getConnection(url, username, password);
                 Statement statement = connection.createStatement()) {
+            // with the working copies of the editorial workflow (migration V14)
+            statement.execute("drop schema if exists public_working cascade");
             statement.execute("drop schema if exists public cascade");
             statement.execute("create schema public");
         } catch (SQLException e) {

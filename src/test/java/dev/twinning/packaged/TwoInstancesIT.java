@@ -104,8 +104,8 @@ class TwoInstancesIT {
             try (Statement statement = lease.createStatement()) {
                 List<String> abandoned = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery("select nspname from pg_namespace where nspname like '"
-                        + SCHEMA_PREFIX.replace("_", "\\_") + "%' and nspname not in (select application_name "
-                        + "from pg_stat_activity where application_name is not null)")) {
+                        + SCHEMA_PREFIX.replace("_", "\\_") + "%' and regexp_replace(nspname, '_working$', '') not in"
+                        + " (select application_name from pg_stat_activity where application_name is not null)")) {
                     while (rows.next()) {
                         abandoned.add(rows.getString(1));
                     }
@@ -170,6 +170,7 @@ class TwoInstancesIT {
         } finally {
             if (lease != null) {
                 try (Connection connection = lease; Statement statement = connection.createStatement()) {
+                    statement.execute("drop schema if exists " + schema + "_working cascade");
                     statement.execute("drop schema if exists " + schema + " cascade");
                 }
             }
