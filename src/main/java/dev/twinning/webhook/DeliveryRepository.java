@@ -34,7 +34,7 @@ public class DeliveryRepository {
     /** Queues one delivery of the event to every enabled endpoint subscribed to it; answers how many. */
     int queue(String messageId, String type, String payload) {
         return em.createNativeQuery("insert into webhook_deliveries (webhook_id, message_id, event, payload)"
-                + " select id, ?1, ?2, ?3 from webhooks where enabled and events && cast(?4 as text[])")
+                + " select id, ?1, ?2, ?3 from webhooks where enabled and events && cast(?4 as text[]) for key share")
                 .setParameter(1, messageId)
                 .setParameter(2, type)
                 .setParameter(3, payload)
@@ -65,10 +65,13 @@ public class DeliveryRepository {
                 where d.state = 'PENDING' and d.next_attempt_at <= clock_timestamp()
                   and (d.leased_until is null or d.leased_until < clock_timestamp())
                   and exists (select 1 from webhooks w where w.id = d.webhook_id and w.enabled)
+                  and (select count(*) from webhook_deliveries l where l.webhook_id = d.webhook_id
+                       and l.state = 'PENDING' and l.leased_until >= clock_timestamp()) < ?2
                 order by d.next_attempt_at, d.id
                 limit ?1
                 for update of d skip locked""")
                 .setParameter(1, limit)
+                .setParameter(2, perEndpoint)
                 .getResultList();
         if (due.isEmpty()) {
             return List.of();
@@ -78,11 +81,19 @@ public class DeliveryRepository {
             byEndpoint.computeIfAbsent(((Number) row[1]).longValue(), id -> new ArrayList<>())
                     .add(((Number) row[0]).longValue());
         }
-        Long[] endpoints = byEndpoint.keySet().stream().sorted().toArray(Long[]::new);
-        // no key update: changes queueing deliveries for these endpoints (a key share lock) are not held up
-        em.createNativeQuery("select id from webhooks where id = any(?1) order by id for no key update")
-                .setParameter(1, endpoints)
+        // Locked while their leases are counted, so that instances claiming at once cannot exceed the share. No
+        // key update: changes queueing deliveries for them (a key share lock) are not held up; skip locked: an
+        // endpoint being deleted, or counted by another instance right now, waits for the next round.
+        @SuppressWarnings("unchecked")
+        List<Number> lockedEndpoints = em.createNativeQuery("select id from webhooks where id = any(?1) order by id"
+                + " for no key update skip locked")
+                .setParameter(1, byEndpoint.keySet().toArray(Long[]::new))
                 .getResultList();
+        Long[] endpoints = lockedEndpoints.stream().map(Number::longValue).toArray(Long[]::new);
+        byEndpoint.keySet().retainAll(List.of(endpoints));
+        if (byEndpoint.isEmpty()) {
+            return List.of();
+        }
         Map<Long, Integer> busy = new HashMap<>();
         List<Object[]> leased = em.createNativeQuery("select webhook_id, count(*) from webhook_deliveries"
                 + " where webhook_id = any(?1) and state = 'PENDING' and leased_until >= clock_timestamp() group by webhook_id")
@@ -120,26 +131,31 @@ public class DeliveryRepository {
 
     /**
      * Logs an attempt and ends its lease: the delivery becomes {@code state}, due again after {@code retryIn}
-     * when that is not null. Nothing happens when the endpoint was deleted meanwhile.
+     * when that is not null. Answers false, changing nothing, when the delivery is no longer in that attempt
+     * (the endpoint was deleted, or the delivery was claimed again after its lease ran out).
      */
-    void recordAttempt(long delivery, int attempt, Integer statusCode, String error, long durationMs, String state,
+    boolean recordAttempt(long delivery, int attempt, Integer statusCode, String error, long durationMs, String state,
             Duration retryIn) {
+        int updated = em.createNativeQuery("update webhook_deliveries set state = ?3, leased_until = null,"
+                + " next_attempt_at = case when ?4 >= 0 then clock_timestamp() + ?4 * interval '1 millisecond' end"
+                + " where id = ?1 and attempts = ?2 and state = 'PENDING'")
+                .setParameter(1, delivery)
+                .setParameter(2, attempt)
+                .setParameter(3, state)
+                .setParameter(4, retryIn == null ? -1L : retryIn.toMillis())
+                .executeUpdate();
+        if (updated == 0) {
+            return false;
+        }
         em.createNativeQuery("insert into webhook_attempts (delivery_id, attempt, at, status_code, error, duration_ms)"
-                + " select ?1, ?2, clock_timestamp(), cast(?3 as integer), cast(?4 as varchar), ?5"
-                + " where exists (select 1 from webhook_deliveries where id = ?1) on conflict do nothing")
+                + " values (?1, ?2, clock_timestamp(), cast(?3 as integer), cast(?4 as varchar), ?5) on conflict do nothing")
                 .setParameter(1, delivery)
                 .setParameter(2, attempt)
                 .setParameter(3, statusCode)
                 .setParameter(4, error)
                 .setParameter(5, (int) Math.min(Integer.MAX_VALUE, durationMs))
                 .executeUpdate();
-        em.createNativeQuery("update webhook_deliveries set state = ?2, leased_until = null,"
-                + " next_attempt_at = case when ?3 >= 0 then clock_timestamp() + ?3 * interval '1 millisecond' end"
-                + " where id = ?1")
-                .setParameter(1, delivery)
-                .setParameter(2, state)
-                .setParameter(3, retryIn == null ? -1L : retryIn.toMillis())
-                .executeUpdate();
+        return true;
     }
 
     /** Stops deliveries to an endpoint, saying why. */
@@ -155,7 +171,9 @@ public class DeliveryRepository {
     long[] queue() {
         Object[] row = (Object[]) em.createNativeQuery("""
                 select count(*), coalesce(extract(epoch from clock_timestamp() - min(next_attempt_at)) * 1000, 0)
-                from webhook_deliveries where state = 'PENDING' and next_attempt_at <= clock_timestamp()""")
+                from webhook_deliveries d where state = 'PENDING' and next_attempt_at <= clock_timestamp()
+                  and (leased_until is null or leased_until < clock_timestamp())
+                  and exists (select 1 from webhooks w where w.id = d.webhook_id and w.enabled)""")
                 .getSingleResult();
         return new long[]{((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
-import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.codec.BodyCodec;
@@ -165,53 +165,60 @@ public class WebhookDispatcher {
         return started;
     }
 
-    /** Makes one attempt without blocking; its outcome is recorded on a worker thread. */
+    /**
+     * Makes one attempt without blocking; its outcome is recorded once, on a worker thread: the answer, or a
+     * failure when none came within the timeout (Vert.x's own timeout only bounds the silences between bytes).
+     */
     private void send(DeliveryRepository.Claimed delivery) {
         inFlight.incrementAndGet();
+        AtomicBoolean done = new AtomicBoolean();
         long start = System.nanoTime();
-        WebhookTargets.Target target;
-        String signature;
-        long timestamp = Instant.now().getEpochSecond();
+        Consumer<Outcome> complete = outcome -> {
+            if (done.compareAndSet(false, true)) {
+                duration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                vertx.executeBlocking(() -> {
+                    finish(delivery, outcome);
+                    return null;
+                }, false);
+            }
+        };
         try {
-            target = targets.resolve(delivery.url());
-            signature = sign(delivery, timestamp);
+            long timestamp = Instant.now().getEpochSecond();
+            WebhookTargets.Target target = targets.resolve(delivery.url());
+            String signature = sign(delivery, timestamp);
+            long timer = vertx.setTimer(timeout.toMillis(), id -> complete.accept(new Outcome(null,
+                    "No answer within " + timeout.toSeconds() + " s",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))));
+            RequestOptions options = new RequestOptions()
+                    .setHost(target.host())
+                    .setPort(target.port())
+                    .setSsl(target.https())
+                    .setURI(target.path());
+            client.request(HttpMethod.POST, SocketAddress.inetSocketAddress(target.port(), target.address().getHostAddress()),
+                    options)
+                    .timeout(timeout.toMillis())
+                    .putHeader("content-type", "application/json")
+                    .putHeader("webhook-id", delivery.messageId())
+                    .putHeader("webhook-timestamp", String.valueOf(timestamp))
+                    .putHeader("webhook-signature", signature)
+                    .as(BodyCodec.none())
+                    .sendBuffer(Buffer.buffer(delivery.payload()))
+                    .onComplete(result -> {
+                        vertx.cancelTimer(timer);
+                        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                        if (result.succeeded()) {
+                            int status = result.result().statusCode();
+                            complete.accept(new Outcome(status, status / 100 == 2 ? null : "HTTP " + status, millis));
+                        } else {
+                            complete.accept(new Outcome(null, describe(result.cause()), millis));
+                        }
+                    });
         } catch (WebhookTargets.Refused e) {
-            finish(delivery, new Outcome(null, "Not sent: " + e.getMessage(), 0));
-            return;
+            complete.accept(new Outcome(null, "Not sent: " + e.getMessage(), 0));
         } catch (RuntimeException e) {
-            finish(delivery, new Outcome(null, "Not sent: the delivery could not be signed", 0));
-            return;
+            LOG.warnf(e, "Webhook delivery %d could not be sent", delivery.id());
+            complete.accept(new Outcome(null, "Not sent: the request could not be made", 0));
         }
-        RequestOptions options = new RequestOptions()
-                .setHost(target.host())
-                .setPort(target.port())
-                .setSsl(target.https())
-                .setURI(target.path());
-        client.request(HttpMethod.POST, SocketAddress.inetSocketAddress(target.port(), target.address().getHostAddress()),
-                options)
-                .timeout(timeout.toMillis())
-                .putHeader("content-type", "application/json")
-                .putHeader("webhook-id", delivery.messageId())
-                .putHeader("webhook-timestamp", String.valueOf(timestamp))
-                .putHeader("webhook-signature", signature)
-                .as(BodyCodec.none())
-                .sendBuffer(Buffer.buffer(delivery.payload()))
-                .onComplete(result -> {
-                    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                    duration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-                    Outcome outcome;
-                    if (result.succeeded()) {
-                        HttpResponse<Void> response = result.result();
-                        outcome = new Outcome(response.statusCode(),
-                                response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode(), millis);
-                    } else {
-                        outcome = new Outcome(null, describe(result.cause()), millis);
-                    }
-                    vertx.executeBlocking(() -> {
-                        finish(delivery, outcome);
-                        return null;
-                    }, false);
-                });
     }
 
     /** The Standard Webhooks signature: with the current secret, and the previous one for a day after a rotation. */
@@ -245,22 +252,23 @@ public class WebhookDispatcher {
      * the next retry, or failed after the last.
      */
     private void record(DeliveryRepository.Claimed delivery, Outcome outcome) {
+        boolean gone = Integer.valueOf(410).equals(outcome.statusCode());
         String state;
         Duration retryIn = null;
         if (outcome.delivered()) {
             state = "DELIVERED";
-        } else if (Integer.valueOf(410).equals(outcome.statusCode())) {
+        } else if (gone || delivery.attempt() > RETRIES.size()) {
             state = "FAILED";
-            deliveries.disable(delivery.webhookId(), "The endpoint answered 410 Gone to delivery " + delivery.id() + " at "
-                    + Instant.now() + "; enable it again with PATCH {\"enabled\": true}");
-        } else if (delivery.attempt() <= RETRIES.size()) {
+        } else {
             state = "PENDING";
             retryIn = RETRIES.get(delivery.attempt() - 1);
-        } else {
-            state = "FAILED";
         }
-        deliveries.recordAttempt(delivery.id(), delivery.attempt(), outcome.statusCode(),
+        boolean recorded = deliveries.recordAttempt(delivery.id(), delivery.attempt(), outcome.statusCode(),
                 outcome.error() == null ? null : truncate(outcome.error()), outcome.durationMs(), state, retryIn);
+        if (recorded && gone) {
+            deliveries.disable(delivery.webhookId(), "The endpoint answered 410 Gone to delivery " + delivery.id() + " at "
+                    + Instant.now() + "; enable it again with PATCH {\"enabled\": true}");
+        }
     }
 
     /** Refreshes the queue gauges: deliveries due now, and the wait of the oldest. */

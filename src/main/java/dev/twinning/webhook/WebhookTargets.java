@@ -115,11 +115,13 @@ public class WebhookTargets {
         if (uri.getRawFragment() != null) {
             throw new InvalidInputException("url", "must not have a #fragment");
         }
-        try {
-            return new URI(scheme, null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), null);
-        } catch (URISyntaxException e) {
-            throw new InvalidInputException("url", "is not a valid URL");
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+            throw new InvalidInputException("url", "must have a port between 1 and 65535");
         }
+        // the path and query as written: a token's escapes (%26, %2B) must reach the receiver unchanged
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return URI.create(scheme + "://" + uri.getRawAuthority() + path
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
     }
 
     /** What kind of address may not be called, or null for a public one. */
@@ -158,9 +160,14 @@ public class WebhookTargets {
             if ((bytes[0] & 0xfe) == 0xfc) {
                 return "private"; // fc00::/7, unique local
             }
-            if (isNat64(bytes)) {
+            if ((bytes[0] & 0xff) == 0x20 && bytes[1] == 0x01 && bytes[2] == 0 && bytes[3] == 0) {
+                return "tunnelled (Teredo)"; // 2001::/32: the IPv4 address it reaches is hidden in it
+            }
+            int embedded = embeddedIpv4(bytes);
+            if (embedded >= 0) {
                 try {
-                    return forbidden(InetAddress.getByAddress(new byte[]{bytes[12], bytes[13], bytes[14], bytes[15]}));
+                    return forbidden(InetAddress.getByAddress(new byte[]{bytes[embedded], bytes[embedded + 1],
+                            bytes[embedded + 2], bytes[embedded + 3]}));
                 } catch (UnknownHostException e) {
                     return "unspecified";
                 }
@@ -169,16 +176,27 @@ public class WebhookTargets {
         return null;
     }
 
-    /** 64:ff9b::/96, IPv4 addresses reached through NAT64. */
-    private static boolean isNat64(byte[] bytes) {
-        if (bytes[0] != 0 || bytes[1] != 0x64 || (bytes[2] & 0xff) != 0xff || (bytes[3] & 0xff) != 0x9b) {
-            return false;
+    /**
+     * Where an IPv6 address that stands for an IPv4 one carries it: 64:ff9b::/96 (NAT64), ::/96
+     * (IPv4-compatible) and ::ffff:0:0/96 (SIIT) at byte 12, 2002::/16 (6to4) at byte 2; -1 for other addresses.
+     * (::ffff:a.b.c.d itself arrives as an IPv4 address.)
+     */
+    private static int embeddedIpv4(byte[] bytes) {
+        if ((bytes[0] & 0xff) == 0x20 && bytes[1] == 0x02) {
+            return 2;
         }
-        for (int i = 4; i < 12; i++) {
+        boolean nat64 = bytes[0] == 0 && bytes[1] == 0x64 && (bytes[2] & 0xff) == 0xff && (bytes[3] & 0xff) == 0x9b;
+        boolean zeroPrefix = bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0 && bytes[3] == 0;
+        if (!nat64 && !zeroPrefix) {
+            return -1;
+        }
+        for (int i = 4; i < 8; i++) {
             if (bytes[i] != 0) {
-                return false;
+                return -1;
             }
         }
-        return true;
+        boolean zeros = bytes[8] == 0 && bytes[9] == 0 && bytes[10] == 0 && bytes[11] == 0;
+        boolean siit = (bytes[8] & 0xff) == 0xff && (bytes[9] & 0xff) == 0xff && bytes[10] == 0 && bytes[11] == 0;
+        return zeros || (siit && zeroPrefix) ? 12 : -1;
     }
 }

@@ -309,6 +309,7 @@ class WebhookTest {
                 "", "url",
                 "http://user:secret@127.0.0.1/hook", "url",
                 "https:///no-host", "url",
+                "http://127.0.0.1:70000/hook", "url",
                 "http://127.0.0.1/hook#part", "url");
         badUrls.forEach((url, field) -> asAdmin().contentType("application/json")
                 .body(Map.of("url", url, "events", List.of("*")))
@@ -334,6 +335,12 @@ class WebhookTest {
                 .post("/api/v1/webhooks").then().statusCode(401);
         assertThat(count("select count(*) from webhooks")).isEqualTo(before);
 
+        // the URL is kept as written: a token's escapes reach the receiver unchanged
+        String tokenUrl = receiver.url("/build?token=a%26b%2Bc&x=%3D");
+        long kept = asAdmin().contentType("application/json").body(Map.of("url", tokenUrl, "events", List.of("*")))
+                .post("/api/v1/webhooks").then().statusCode(201).body("url", is(tokenUrl)).extract().<Integer>path("id");
+        delete(kept);
+
         long webhook = registered("/" + unique("patched"), "*");
         asAdmin().contentType("application/merge-patch+json").body("{\"url\":\"gopher://x\",\"events\":[\"nope\"]}")
                 .patch("/api/v1/webhooks/" + webhook).then().statusCode(400);
@@ -342,20 +349,33 @@ class WebhookTest {
                 .body("errors[0].field", is("state"));
         asAdmin().get("/api/v1/webhooks/abc").then().statusCode(404);
         delete(webhook);
-        assertThat(count("select count(*) from audit_log where collection = 'webhooks'")).isEqualTo(audited + 2);
+        assertThat(count("select count(*) from audit_log where collection = 'webhooks'")).isEqualTo(audited + 4);
     }
 
     @Test
     void deliveriesAreCountedInTheMetrics() throws Exception {
         String path = "/" + unique("metrics");
         long webhook = registered(path, "city.created");
+        double before = delivered();
         draftCity(unique("Measured").replace("-", " "));
         receiver.await(path, request -> true, 1, WAIT);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).contains("twinning_webhook_deliveries_total{outcome=\"delivered\"")
-                .contains("twinning_webhook_queue_age_seconds")
-                .contains("twinning_webhook_delivery_duration_seconds_count");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (delivered() < before + 1 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(delivered()).isEqualTo(before + 1);
+        assertThat(given().get("/q/metrics").asString()).contains("twinning_webhook_queue_age_seconds")
+                .contains("twinning_webhook_queue_size").contains("twinning_webhook_delivery_duration_seconds_count");
         delete(webhook);
+    }
+
+    /** The counter of delivered attempts in /q/metrics. */
+    private static double delivered() {
+        return given().get("/q/metrics").asString().lines()
+                .filter(line -> line.startsWith("twinning_webhook_deliveries_total{") && line.contains("outcome=\"delivered\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -369,15 +389,14 @@ class WebhookTest {
                 .post("/api/v1/webhooks");
         long webhook = created.<Integer>path("id");
         Process receiver = new ProcessBuilder("python3", "bench/webhooks/receiver.py", "--secret",
-                created.path("secret"), "--port", String.valueOf(port)).start();
+                created.path("secret"), "--port", String.valueOf(port)).redirectErrorStream(true).start();
         java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> new java.io.BufferedReader(new java.io.InputStreamReader(receiver.getInputStream(),
                 java.nio.charset.StandardCharsets.UTF_8)).lines().forEach(lines::add));
         reader.setDaemon(true);
         reader.start();
         try {
-            assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(receiver.getErrorStream())).readLine())
-                    .startsWith("listening on");
+            assertThat(lines.poll(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).startsWith("listening on");
             String key = unique("receiver-page");
             asEditor().contentType("application/json").body("{\"key\":\"" + key + "\",\"title\":\"Received\"}")
                     .post("/api/v1/pages?publish=true").then().statusCode(201);
