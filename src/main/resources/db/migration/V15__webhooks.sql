@@ -41,6 +41,8 @@ create table webhook_deliveries (
 );
 -- What the workers look for.
 create index webhook_deliveries_due_idx on webhook_deliveries (next_attempt_at) where state = 'PENDING';
+-- Attempts in flight, counted per endpoint against its share: few rows at any time.
+create index webhook_deliveries_leased_idx on webhook_deliveries (leased_until, webhook_id) where leased_until is not null;
 create index webhook_deliveries_webhook_idx on webhook_deliveries (webhook_id, id desc);
 create index webhook_deliveries_finished_idx on webhook_deliveries (created_at) where state <> 'PENDING';
 

@@ -65,8 +65,9 @@ public class DeliveryRepository {
                 where d.state = 'PENDING' and d.next_attempt_at <= clock_timestamp()
                   and (d.leased_until is null or d.leased_until < clock_timestamp())
                   and exists (select 1 from webhooks w where w.id = d.webhook_id and w.enabled)
-                  and (select count(*) from webhook_deliveries l where l.webhook_id = d.webhook_id
-                       and l.state = 'PENDING' and l.leased_until >= clock_timestamp()) < ?2
+                  and d.webhook_id not in (select l.webhook_id from webhook_deliveries l
+                       where l.leased_until >= clock_timestamp() and l.state = 'PENDING'
+                       group by l.webhook_id having count(*) >= ?2)
                 order by d.next_attempt_at, d.id
                 limit ?1
                 for update of d skip locked""")
@@ -96,7 +97,7 @@ public class DeliveryRepository {
         }
         Map<Long, Integer> busy = new HashMap<>();
         List<Object[]> leased = em.createNativeQuery("select webhook_id, count(*) from webhook_deliveries"
-                + " where webhook_id = any(?1) and state = 'PENDING' and leased_until >= clock_timestamp() group by webhook_id")
+                + " where leased_until >= clock_timestamp() and state = 'PENDING' and webhook_id = any(?1) group by webhook_id")
                 .setParameter(1, endpoints)
                 .getResultList();
         leased.forEach(row -> busy.put(((Number) row[0]).longValue(), ((Number) row[1]).intValue()));
