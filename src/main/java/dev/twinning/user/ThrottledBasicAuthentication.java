@@ -5,11 +5,8 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Alternative;
 
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -25,11 +22,10 @@ import dev.twinning.common.error.TooManyRequestsException;
 
 /**
  * HTTP Basic with brute-force protection: before the password is checked, a user or client address with too
- * many recent failures gets 429 with Retry-After; each failed check is recorded. The client address is the
+ * many recent failures gets 429 with Retry-After. The check and the count are one locked step ({@link
+ * LoginFailures#begin}), so that parallel guesses cannot pass the limit. The client address is the
  * one Quarkus resolves, which honours X-Forwarded-For only from configured trusted proxies.
  */
-@Alternative
-@Priority(1)
 @ApplicationScoped
 public class ThrottledBasicAuthentication implements HttpAuthenticationMechanism {
 
@@ -52,22 +48,18 @@ public class ThrottledBasicAuthentication implements HttpAuthenticationMechanism
         }
         String user = username.get();
         String address = context.request().remoteAddress().hostAddress();
-        return blocking.executeBlocking(() -> failures.secondsToWait(user, address))
-                .flatMap(wait -> {
-                    if (wait.isPresent()) {
+        return blocking.executeBlocking(() -> failures.begin(user, address))
+                .flatMap(attempt -> {
+                    if (attempt.secondsToWait().isPresent()) {
                         return Uni.createFrom().failure(new TooManyRequestsException(
                                 "Too many failed logins for this user or from this address; try again later",
-                                wait.getAsLong()));
+                                attempt.secondsToWait().getAsLong()));
                     }
+                    // The attempt already counts as a failure; only a success takes that back.
                     return basic.authenticate(context, identities)
-                            .onFailure(AuthenticationFailedException.class)
-                            .call(() -> blocking.executeBlocking(() -> {
-                                failures.record(user, address);
-                                return true;
-                            }))
                             // Best effort: failing to clear the count must not fail a request whose login succeeded.
                             .call(identity -> blocking.executeBlocking(() -> {
-                                failures.forgetUser(user);
+                                failures.succeeded(attempt);
                                 return true;
                             }).onFailure().recoverWithItem(false));
                 });

@@ -3,9 +3,19 @@ package dev.twinning.hardening;
 import static dev.twinning.user.Staff.ADMIN;
 import static dev.twinning.user.Staff.ADMIN_PASSWORD;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +72,49 @@ class LoginThrottleTest {
             from("192.0.2." + i).auth().preemptive().basic(ADMIN, "wrong").get(USERS).then().statusCode(401);
         }
         from("192.0.2.101").auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).get(USERS).then().statusCode(200);
+    }
+
+    /**
+     * The check and the count are one locked step: 50 wrong passwords sent at once for one user, each from its own
+     * address, get at most 10 password checks (401); the rest are refused before bcrypt (429).
+     */
+    @Test
+    void parallelGuessesForOneUserCannotPassTheLimit() throws Exception {
+        assertAtMostTenChecked(i -> from("198.18.0." + i).auth().preemptive().basic(ADMIN, "parallel-guess-" + i));
+    }
+
+    /** The same for 50 usernames guessed at once from one address. */
+    @Test
+    void parallelGuessesFromOneAddressCannotPassTheLimit() throws Exception {
+        assertAtMostTenChecked(i -> from("198.18.1.1").auth().preemptive().basic("sprayed" + i, "password-" + i));
+    }
+
+    private static void assertAtMostTenChecked(IntFunction<RequestSpecification> guess)
+            throws Exception {
+        java.util.concurrent.ExecutorService pool = Executors.newFixedThreadPool(50);
+        try {
+            java.util.concurrent.CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> {
+                    RequestSpecification request = guess.apply(n);
+                    start.await();
+                    return request.get(USERS).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            long checked = statuses.stream().filter(status -> status == 401).count();
+            long refused = statuses.stream().filter(status -> status == 429).count();
+            assertThat(checked + refused).as("statuses %s", statuses).isEqualTo(50);
+            assertThat(checked).as("password checks").isBetween(1L, 10L);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
