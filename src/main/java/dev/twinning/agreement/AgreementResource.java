@@ -36,7 +36,7 @@ import dev.twinning.common.etag.EntityTags;
 import dev.twinning.common.etag.IfMatch;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.common.patch.MergePatch;
-import dev.twinning.user.Role;
+import dev.twinning.user.Scope;
 import dev.twinning.workflow.PublicationResource;
 import dev.twinning.workflow.RevisionResource;
 import dev.twinning.workflow.WorkflowEndpoints;
@@ -105,7 +105,7 @@ public class AgreementResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @RolesAllowed(Scope.CONTENT_WRITE_NAME)
     @SecurityRequirement(name = "basicAuth")
     @Operation(operationId = "createAgreement", summary = "Create an agreement",
             description = "Cities and signatories are referenced by id; an unknown id is a 400 naming the field.")
@@ -126,7 +126,7 @@ public class AgreementResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @RolesAllowed(Scope.CONTENT_WRITE_NAME)
     @SecurityRequirement(name = "basicAuth")
     @Operation(operationId = "replaceAgreement", summary = "Replace an agreement",
             description = "An absent optional field becomes empty.")
@@ -144,7 +144,7 @@ public class AgreementResource {
     @PATCH
     @Path("{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @RolesAllowed(Scope.CONTENT_WRITE_NAME)
     @SecurityRequirement(name = "basicAuth")
     @Operation(operationId = "patchAgreement", summary = "Change some fields of an agreement",
             description = "JSON Merge Patch (RFC 7396) over the AgreementRequest fields; null removes an optional field.")
@@ -164,7 +164,7 @@ public class AgreementResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @RolesAllowed(Scope.CONTENT_WRITE_NAME)
     @SecurityRequirement(name = "basicAuth")
     @Operation(operationId = "deleteAgreement", summary = "Delete an agreement",
             description = "Also removes it from the pages that present it.")

@@ -56,22 +56,35 @@ public class AuditLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String collection, Long id, Integer revision) {
+        boolean inRequest = Arc.container().requestContext().isActive();
+        append(inRequest ? currentUser() : SYSTEM, action, collection, id, revision);
+    }
+
+    /**
+     * Appends one entry for a user named by the caller, for work done while the request's identity is still being
+     * established (single sign-on recording its user), when asking for the current user would recurse.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAs(String username, String action, String collection, Long id) {
+        append(username, action, collection, id, null);
+    }
+
+    private void append(String username, String action, String collection, Long id, Integer revision) {
         if (action == null || action.length() > MAX_ACTION_LENGTH || !ACTION.matcher(action).matches()) {
             throw new IllegalArgumentException("An audit action is an upper-case word such as UPDATE, not " + action);
         }
         if (collection != null && !COLLECTIONS.contains(collection)) {
             throw new IllegalArgumentException("Unknown audit collection " + collection + "; one of " + COLLECTIONS);
         }
-        boolean inRequest = Arc.container().requestContext().isActive();
         entityManager.createNativeQuery("""
                 insert into audit_log (username, action, collection, record_id, revision, request_id)
                 values (:username, :action, :collection, :recordId, :revision, :requestId)""")
-                .setParameter("username", inRequest ? currentUser() : SYSTEM)
+                .setParameter("username", username)
                 .setParameter("action", action)
                 .setParameter("collection", collection)
                 .setParameter("recordId", id)
                 .setParameter("revision", revision)
-                .setParameter("requestId", inRequest ? currentRequestId() : null)
+                .setParameter("requestId", currentRequestId())
                 .executeUpdate();
     }
 
@@ -86,6 +99,9 @@ public class AuditLog {
 
     /** Set on every HTTP request by {@link RequestLog}; absent outside HTTP (start-up, scheduled jobs). */
     private String currentRequestId() {
+        if (!Arc.container().requestContext().isActive()) {
+            return null;
+        }
         RoutingContext context = request.getCurrent();
         return context == null ? null : context.request().getHeader(RequestLog.HEADER);
     }

@@ -22,10 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.twinning.common.csv.CsvWriter;
-import dev.twinning.user.Role;
+import dev.twinning.user.Scope;
 
 @Path("/api/v1/audit")
-@RolesAllowed(Role.ADMIN_NAME)
+@RolesAllowed(Scope.ADMIN_NAME)
 @SecurityRequirement(name = "basicAuth")
 @Tag(name = "Audit log", description = "Who changed what and when (admins only)")
 public class AuditResource {

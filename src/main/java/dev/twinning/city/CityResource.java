@@ -38,7 +38,7 @@ import dev.twinning.common.i18n.TranslationService;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.common.patch.MergePatch;
 import dev.twinning.translation.TranslationResource;
-import dev.twinning.user.Role;
+import dev.twinning.user.Scope;
 import dev.twinning.workflow.PublicationResource;
 import dev.twinning.workflow.RevisionResource;
 import dev.twinning.workflow.WorkflowEndpoints;
@@ -123,7 +123,7 @@ public class CityResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @RolesAllowed(Scope.CONTENT_WRITE_NAME)
     @SecurityRequirement(name = "basicAuth")
     @Operation(operationId = "createCity", summary = "Create a city",
             description = "The slug is derived from the English name when absent (with a numeric suffix if taken).")
@@ -141,7 +141,7 @@ public class CityResource {
     @PUT
     @Path("{idOrSlug}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @RolesAllowed(Scope.CONTENT_WRITE_NAME)
     @SecurityRequirement(name = "basicAuth")
     @Operation(operationId = "replaceCity", summary = "Replace a city",
             description = "Every field is replaced; an absent optional field becomes empty, an absent slug stays as it is.")
@@ -162,7 +162,7 @@ public class CityResource {
     @PATCH
     @Path("{idOrSlug}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @RolesAllowed(Scope.CONTENT_WRITE_NAME)
     @SecurityRequirement(name = "basicAuth")
     @Operation(operationId = "patchCity", summary = "Change some fields of a city",
             description = "JSON Merge Patch (RFC 7396) over the CityRequest fields: members present replace, null removes an optional field. The result is validated as a whole.")
@@ -182,7 +182,7 @@ public class CityResource {
 
     @DELETE
     @Path("{idOrSlug}")
-    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @RolesAllowed(Scope.CONTENT_WRITE_NAME)
     @SecurityRequirement(name = "basicAuth")
     @Operation(operationId = "deleteCity", summary = "Delete a city",
             description = "Refused with 409 while agreements or signatories reference the city.")

@@ -10,7 +10,7 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 
 import dev.twinning.common.error.InvalidInputException;
-import dev.twinning.user.Role;
+import dev.twinning.user.Scope;
 
 /**
  * The workflow's query parameters, read the same way wherever they apply: {@code preview} on content reads and
@@ -45,7 +45,7 @@ public class ContentRequest {
         if (identity.isAnonymous()) {
             throw new UnauthorizedException();
         }
-        if (!identity.hasRole(Role.EDITOR_NAME) && !identity.hasRole(Role.ADMIN_NAME)) {
+        if (!identity.hasRole(Scope.CONTENT_READ_NAME)) {
             throw new ForbiddenException();
         }
     }

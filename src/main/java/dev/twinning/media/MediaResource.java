@@ -41,7 +41,7 @@ import dev.twinning.common.i18n.TranslationService;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.common.patch.MergePatch;
 import dev.twinning.translation.TranslationResource;
-import dev.twinning.user.Role;
+import dev.twinning.user.Scope;
 
 @Path("/api/v1/media")
 @Produces(MediaType.APPLICATION_JSON)
@@ -68,7 +68,7 @@ public class MediaResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @RolesAllowed(Scope.CONTENT_WRITE_NAME)
     @SecurityRequirement(name = "basicAuth")
     @Operation(operationId = "uploadMedia", summary = "Upload an image",
             description = "JPEG, PNG or WebP, recognised by content; at most TWINNING_MEDIA_MAX_BYTES (10 MB), 10,000 pixels a side "
@@ -134,7 +134,7 @@ public class MediaResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @RolesAllowed(Scope.CONTENT_WRITE_NAME)
     @SecurityRequirement(name = "basicAuth")
     @Operation(operationId = "replaceMedia", summary = "Replace an image's texts (default locale)",
             description = "alt, caption and credit; an absent one becomes empty. Other locales: the image's translations.")
@@ -155,7 +155,7 @@ public class MediaResource {
     @PATCH
     @Path("{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @RolesAllowed(Scope.CONTENT_WRITE_NAME)
     @SecurityRequirement(name = "basicAuth")
     @Operation(operationId = "patchMedia", summary = "Change some of an image's texts (JSON Merge Patch)",
             description = "Members present replace, null removes (RFC 7396).")
@@ -174,7 +174,7 @@ public class MediaResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @RolesAllowed(Scope.CONTENT_WRITE_NAME)
     @SecurityRequirement(name = "basicAuth")
     @Operation(operationId = "deleteMedia", summary = "Delete an image",
             description = "Refused with 409 while a city or page shows it.")

@@ -38,7 +38,7 @@ import dev.twinning.common.i18n.TranslationService;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.common.patch.MergePatch;
 import dev.twinning.translation.TranslationResource;
-import dev.twinning.user.Role;
+import dev.twinning.user.Scope;
 import dev.twinning.workflow.PublicationResource;
 import dev.twinning.workflow.RevisionResource;
 import dev.twinning.workflow.WorkflowEndpoints;
@@ -118,7 +118,7 @@ public class PageResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @RolesAllowed(Scope.CONTENT_WRITE_NAME)
     @SecurityRequirement(name = "basicAuth")
     @Operation(operationId = "createPage", summary = "Create a page",
             description = "The agreements it presents are referenced by id, in page order.")
@@ -138,7 +138,7 @@ public class PageResource {
     @PUT
     @Path("{idOrKey}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @RolesAllowed(Scope.CONTENT_WRITE_NAME)
     @SecurityRequirement(name = "basicAuth")
     @Operation(operationId = "replacePage", summary = "Replace a page", description = "An absent optional field becomes empty.")
     @APIResponse(responseCode = "200", description = "The page as stored, with its new ETag")
@@ -155,7 +155,7 @@ public class PageResource {
     @PATCH
     @Path("{idOrKey}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @RolesAllowed(Scope.CONTENT_WRITE_NAME)
     @SecurityRequirement(name = "basicAuth")
     @Operation(operationId = "patchPage", summary = "Change some fields of a page",
             description = "JSON Merge Patch (RFC 7396) over the PageRequest fields; null removes an optional field.")
@@ -175,7 +175,7 @@ public class PageResource {
 
     @DELETE
     @Path("{idOrKey}")
-    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @RolesAllowed(Scope.CONTENT_WRITE_NAME)
     @SecurityRequirement(name = "basicAuth")
     @Operation(operationId = "deletePage", summary = "Delete a page", description = "Also deletes the page's survey votes.")
     @APIResponse(responseCode = "204", description = "Deleted")

@@ -38,7 +38,7 @@ import dev.twinning.common.i18n.TranslationService;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.common.patch.MergePatch;
 import dev.twinning.translation.TranslationResource;
-import dev.twinning.user.Role;
+import dev.twinning.user.Scope;
 import dev.twinning.workflow.PublicationResource;
 import dev.twinning.workflow.RevisionResource;
 import dev.twinning.workflow.WorkflowEndpoints;
@@ -115,7 +115,7 @@ public class SignatoryResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @RolesAllowed(Scope.CONTENT_WRITE_NAME)
     @SecurityRequirement(name = "basicAuth")
     @Operation(operationId = "createSignatory", summary = "Create a signatory",
             description = "The city whose office the person held is referenced by id.")
@@ -135,7 +135,7 @@ public class SignatoryResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @RolesAllowed(Scope.CONTENT_WRITE_NAME)
     @SecurityRequirement(name = "basicAuth")
     @Operation(operationId = "replaceSignatory", summary = "Replace a signatory",
             description = "An absent optional field becomes empty.")
@@ -153,7 +153,7 @@ public class SignatoryResource {
     @PATCH
     @Path("{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @RolesAllowed(Scope.CONTENT_WRITE_NAME)
     @SecurityRequirement(name = "basicAuth")
     @Operation(operationId = "patchSignatory", summary = "Change some fields of a signatory",
             description = "JSON Merge Patch (RFC 7396) over the SignatoryRequest fields; null removes an optional field.")
@@ -173,7 +173,7 @@ public class SignatoryResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @RolesAllowed(Scope.CONTENT_WRITE_NAME)
     @SecurityRequirement(name = "basicAuth")
     @Operation(operationId = "deleteSignatory", summary = "Delete a signatory",
             description = "Refused with 409 while agreements list the person.")

@@ -15,11 +15,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.twinning.user.Role;
+import dev.twinning.user.Scope;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Role.ADMIN_NAME)
+@RolesAllowed(Scope.ADMIN_NAME)
 @SecurityRequirement(name = "basicAuth")
 @Tag(name = "Bulk data", description = "Export and import the whole dataset (admins only)")
 public class TransferResource {

@@ -30,14 +30,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.twinning.common.etag.IfMatch;
 import dev.twinning.common.i18n.TranslationService;
 import dev.twinning.common.i18n.TranslationService.Tagged;
-import dev.twinning.user.Role;
+import dev.twinning.user.Scope;
 
 /**
  * A record's translations, reached through each translatable collection's resource at
  * {@code /api/v1/{collection}/{idOrKey}/translations}.
  */
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+@RolesAllowed(Scope.CONTENT_READ_NAME)
 @SecurityRequirement(name = "basicAuth")
 @Tag(name = "Translations", description = "The text of cities, signatories, pages and images in every locale")
 public class TranslationResource {
@@ -81,6 +81,7 @@ public class TranslationResource {
     }
 
     @PUT
+    @RolesAllowed(Scope.CONTENT_WRITE_NAME)
     @Path("{locale}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "putTranslation", summary = "Set a record's text in one locale",
@@ -103,6 +104,7 @@ public class TranslationResource {
     }
 
     @DELETE
+    @RolesAllowed(Scope.CONTENT_WRITE_NAME)
     @Path("{locale}")
     @Operation(operationId = "deleteTranslation", summary = "Remove a record's text in one locale",
             description = "Readers then get the fallback. The default locale's text cannot be removed (409).")

@@ -14,12 +14,12 @@ import io.quarkus.security.jpa.UserDefinition;
 import io.quarkus.security.jpa.Username;
 
 /**
- * The credentials Quarkus Security checks on each authenticated request. Only enabled accounts are
- * visible here, so a disabled user cannot log in at all.
+ * The credentials Quarkus Security checks on each password login. Only enabled local accounts are visible here,
+ * so a disabled user cannot log in at all and a single sign-on user has no password to guess.
  */
 @Entity
 @Immutable
-@Subselect("select id, username, password_hash, role from users where enabled")
+@Subselect("select id, username, password_hash, role from users where enabled and source = 'LOCAL'")
 @Synchronize("users")
 @UserDefinition
 public class Login {

@@ -26,4 +26,13 @@ public class User extends AuditedEntity {
     public Role role;
 
     public boolean enabled = true;
+
+    @Enumerated(EnumType.STRING)
+    public Source source = Source.LOCAL;
+
+    /** Where the account signs in: with its password here, or through the city's identity provider. */
+    public enum Source {
+        LOCAL,
+        SSO
+    }
 }

@@ -32,7 +32,7 @@ import dev.twinning.common.patch.MergePatch;
 
 @Path("/api/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Role.ADMIN_NAME)
+@RolesAllowed(Scope.ADMIN_NAME)
 @SecurityRequirement(name = "basicAuth")
 @Tag(name = "Users", description = "Staff accounts (admins only)")
 public class UserResource {

@@ -63,6 +63,10 @@ public class UserService {
     @Transactional
     public UserResponse change(String id, UserChange change) {
         User user = find(id);
+        if (user.source == User.Source.SSO && (change.role() != null || change.password() != null)) {
+            throw new InvalidInputException(change.role() != null ? "role" : "password",
+                    "a single sign-on user's role comes from the identity provider, and it has no password here");
+        }
         boolean losesAdmin = user.role == Role.ADMIN && user.enabled
                 && ((change.role() != null && change.role() != Role.ADMIN) || Boolean.FALSE.equals(change.enabled()));
         if (losesAdmin) {

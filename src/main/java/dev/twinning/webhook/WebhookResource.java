@@ -30,11 +30,11 @@ import dev.twinning.common.etag.EntityTags;
 import dev.twinning.common.paging.NewestFirstQuery;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.common.patch.MergePatch;
-import dev.twinning.user.Role;
+import dev.twinning.user.Scope;
 
 @Path("/api/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Role.ADMIN_NAME)
+@RolesAllowed(Scope.ADMIN_NAME)
 @SecurityRequirement(name = "basicAuth")
 @Tag(name = "Webhooks", description = "Signed change notifications (Standard Webhooks) to other systems, such as a"
         + " static site's rebuild (admins only)")

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.twinning.common.etag.IfMatch;
 import dev.twinning.content.Workflow;
-import dev.twinning.user.Role;
+import dev.twinning.user.Scope;
 
 /**
  * Publishing a record, reached through each content collection's resource:
@@ -63,7 +63,7 @@ public final class PublicationResource {
 
     /** {@code POST …/publish}. */
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @RolesAllowed(Scope.CONTENT_WRITE_NAME)
     @SecurityRequirement(name = "basicAuth")
     @Tag(name = "Publishing")
     public static class Publish extends Transition {
@@ -96,7 +96,7 @@ public final class PublicationResource {
 
     /** {@code POST …/unpublish}. */
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @RolesAllowed(Scope.CONTENT_WRITE_NAME)
     @SecurityRequirement(name = "basicAuth")
     @Tag(name = "Publishing")
     public static class Unpublish extends Transition {
@@ -129,7 +129,7 @@ public final class PublicationResource {
 
     /** {@code DELETE …/schedule}. */
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @RolesAllowed(Scope.CONTENT_WRITE_NAME)
     @SecurityRequirement(name = "basicAuth")
     @Tag(name = "Publishing")
     public static class Schedule {

@@ -24,11 +24,11 @@ import dev.twinning.common.etag.IfMatch;
 import dev.twinning.common.paging.NewestFirstQuery;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.content.Workflow;
-import dev.twinning.user.Role;
+import dev.twinning.user.Scope;
 
 /** A record's history, reached through each content collection's resource at {@code …/{idOrKey}/revisions}. */
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+@RolesAllowed(Scope.CONTENT_READ_NAME)
 @SecurityRequirement(name = "basicAuth")
 @Tag(name = "Revisions", description = "Every change of a record, its content then, and restoring it")
 public class RevisionResource {
@@ -67,6 +67,7 @@ public class RevisionResource {
         return workflow.revision(collection, idOrKey, number(revision));
     }
 
+    @RolesAllowed(Scope.CONTENT_WRITE_NAME)
     @POST
     @Path("{revision}/restore")
     @Operation(operationId = "restoreRecordRevision", summary = "Make a revision's content the working copy again",

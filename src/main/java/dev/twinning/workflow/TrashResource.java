@@ -24,11 +24,11 @@ import dev.twinning.common.paging.NewestFirstQuery;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.content.Trash;
 import dev.twinning.content.Workflow;
-import dev.twinning.user.Role;
+import dev.twinning.user.Scope;
 
 @Path("/api/v1/trash")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+@RolesAllowed(Scope.CONTENT_READ_NAME)
 @SecurityRequirement(name = "basicAuth")
 @Tag(name = "Trash", description = "Deleted cities, agreements, signatories and pages, until restored or purged")
 public class TrashResource {
@@ -49,6 +49,7 @@ public class TrashResource {
         return trash.list(query.pageNumber(), query.pageSize());
     }
 
+    @RolesAllowed(Scope.CONTENT_WRITE_NAME)
     @POST
     @Path("{collection}/{id}/restore")
     @Operation(operationId = "restoreFromTrash", summary = "Bring a deleted record back, unpublished",
@@ -68,7 +69,7 @@ public class TrashResource {
 
     @DELETE
     @Path("{collection}/{id}")
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Scope.ADMIN_NAME)
     @Operation(operationId = "purgeFromTrash", summary = "Remove a deleted record for good (admin)",
             description = "Its history goes too, and a page's survey votes. 409 while records in the trash still name it.")
     @APIResponse(responseCode = "204", description = "Purged")

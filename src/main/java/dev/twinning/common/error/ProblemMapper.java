@@ -46,6 +46,7 @@ public class ProblemMapper {
 
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final String BEARER_CHALLENGE = "Bearer realm=\"Twinning\"";
 
     @ServerExceptionMapper
     public RestResponse<Problem> notFound(ResourceNotFoundException e, UriInfo uri) {
@@ -91,16 +92,31 @@ public class ProblemMapper {
         return problem(412, e.getMessage(), uri, null);
     }
 
+    /**
+     * 401. A request that sent a Bearer token (an API token or a single sign-on JWT) is told that token failed, with
+     * a Bearer challenge; any other gets both challenges. The credentials themselves are never repeated.
+     */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public RestResponse<Problem> unauthorized(UriInfo uri) {
-        RestResponse<Problem> response = problem(401, "Log in with HTTP Basic as an editor or admin", uri, null);
-        response.getHeaders().putSingle(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Twinning\", charset=\"UTF-8\"");
+    public RestResponse<Problem> unauthorized(UriInfo uri, HttpHeaders headers) {
+        boolean bearer = Credentials.scheme(headers).equals("bearer");
+        RestResponse<Problem> response = problem(401, bearer
+                ? "The bearer token is wrong, expired or revoked, or its user may not sign in"
+                : "Log in with HTTP Basic or send a Bearer token (an API token, or a single sign-on JWT when enabled)",
+                uri, null);
+        if (bearer) {
+            response.getHeaders().putSingle(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE + ", error=\"invalid_token\"");
+        } else {
+            response.getHeaders().add(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Twinning\", charset=\"UTF-8\"");
+            response.getHeaders().add(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE);
+        }
         return response;
     }
 
     @ServerExceptionMapper
-    public RestResponse<Problem> forbidden(ForbiddenException e, UriInfo uri) {
-        return problem(403, "Your role does not allow this", uri, null);
+    public RestResponse<Problem> forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return problem(403, Credentials.isApiToken(headers)
+                ? "This API token's scopes (or its owner's role) do not allow this; managing tokens needs a login"
+                : "Your role does not allow this", uri, null);
     }
 
     /** Database constraints back up the checks the services make, for requests that race each other. */

@@ -1,5 +1,6 @@
 package dev.twinning.common.openapi;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -111,6 +112,9 @@ public class StandardResponses implements OASFilter {
         boolean conditional = operation.getParameters() != null
                 && operation.getParameters().stream().anyMatch(p -> "If-Match".equals(p.getName()));
         if (secured) {
+            // Every secured operation takes either scheme: a login (Basic) or a Bearer token (API token or SSO).
+            operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme("basicAuth"),
+                    OASFactory.createSecurityRequirement().addScheme("bearerAuth")));
             all.putIfAbsent("401", ref("Unauthorized"));
             all.putIfAbsent("403", ref("Forbidden"));
         }
