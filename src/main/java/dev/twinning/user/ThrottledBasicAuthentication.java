@@ -7,14 +7,19 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
+import io.quarkus.security.credential.PasswordCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.spi.runtime.BlockingSecurityExecutor;
 import io.quarkus.vertx.http.runtime.security.BasicAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
@@ -30,6 +35,7 @@ import dev.twinning.common.error.TooManyRequestsException;
 public class ThrottledBasicAuthentication implements HttpAuthenticationMechanism {
 
     private static final String PREFIX = "basic ";
+    private static final Logger LOG = Logger.getLogger(ThrottledBasicAuthentication.class);
 
     private final BasicAuthenticationMechanism basic = new BasicAuthenticationMechanism("Twinning", false);
     private final LoginFailures failures;
@@ -42,27 +48,36 @@ public class ThrottledBasicAuthentication implements HttpAuthenticationMechanism
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
-        Optional<String> username = username(context.request().getHeader("Authorization"));
-        if (username.isEmpty()) {
+        Optional<UsernamePasswordAuthenticationRequest> credentials = credentials(
+                context.request().getHeader("Authorization"));
+        if (credentials.isEmpty()) {
             return basic.authenticate(context, identities);
         }
-        String user = username.get();
+        UsernamePasswordAuthenticationRequest request = credentials.get();
+        HttpSecurityUtils.setRoutingContextAttribute(request, context);
         String address = context.request().remoteAddress().hostAddress();
-        return blocking.executeBlocking(() -> failures.begin(user, address))
-                .flatMap(attempt -> {
-                    if (attempt.secondsToWait().isPresent()) {
-                        return Uni.createFrom().failure(new TooManyRequestsException(
-                                "Too many failed logins for this user or from this address; try again later",
-                                attempt.secondsToWait().getAsLong()));
-                    }
-                    // The attempt already counts as a failure; only a success takes that back.
-                    return basic.authenticate(context, identities)
-                            // Best effort: failing to clear the count must not fail a request whose login succeeded.
-                            .call(identity -> blocking.executeBlocking(() -> {
-                                failures.succeeded(attempt);
-                                return true;
-                            }).onFailure().recoverWithItem(false));
-                });
+        // One blocking task from the throttle check to its outcome, so that a client that hangs up while its
+        // password is checked cannot leave a correct attempt counted as a failure.
+        return blocking.executeBlocking(() -> check(request, address, identities));
+    }
+
+    private SecurityIdentity check(UsernamePasswordAuthenticationRequest request, String address,
+            IdentityProviderManager identities) {
+        LoginFailures.Attempt attempt = failures.begin(request.getUsername(), address);
+        if (attempt.secondsToWait().isPresent()) {
+            throw new TooManyRequestsException(
+                    "Too many failed logins for this user or from this address; try again later",
+                    attempt.secondsToWait().getAsLong());
+        }
+        // The attempt already counts as a failure; only a success takes that back.
+        SecurityIdentity identity = identities.authenticateBlocking(request);
+        try {
+            failures.succeeded(attempt);
+        } catch (RuntimeException e) {
+            // Failing to clear the count must not fail a request whose login succeeded.
+            LOG.warnf("Could not clear the failed-login count of a successful login: %s", e.getClass().getSimpleName());
+        }
+        return identity;
     }
 
     @Override
@@ -85,8 +100,8 @@ public class ThrottledBasicAuthentication implements HttpAuthenticationMechanism
         return BasicAuthenticationMechanism.PRIORITY + 1;
     }
 
-    /** The user part of a Basic header, or empty when there is none to throttle (the check then fails as usual). */
-    static Optional<String> username(String authorization) {
+    /** The credentials of a Basic header, or empty when there are none to throttle (the check then fails as usual). */
+    static Optional<UsernamePasswordAuthenticationRequest> credentials(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return Optional.empty();
         }
@@ -94,7 +109,10 @@ public class ThrottledBasicAuthentication implements HttpAuthenticationMechanism
             String decoded = new String(Base64.getDecoder().decode(authorization.substring(PREFIX.length()).trim()),
                     StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
-            return colon > 0 ? Optional.of(decoded.substring(0, colon)) : Optional.empty();
+            return colon > 0
+                    ? Optional.of(new UsernamePasswordAuthenticationRequest(decoded.substring(0, colon),
+                            new PasswordCredential(decoded.substring(colon + 1).toCharArray())))
+                    : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
