@@ -85,7 +85,11 @@ public class SurveyService {
         vote.rating = rating;
         survey.persist(vote);
         accepted.fire(new SurveyMetrics.VoteAccepted(rating));
-        return new VoteResponse(page.key, rating, vote.createdAt);
+        // The counting trigger runs with the insert, so the totals read back in this transaction include the vote.
+        survey.flush();
+        SurveyResult result = survey.allTimeFor(page.key).map(found -> SurveyResult.of(found.key(), found.counts()))
+                .orElseThrow(() -> new ResourceNotFoundException("page", idOrKey));
+        return new VoteResponse(page.key, rating, vote.createdAt, result);
     }
 
     public SurveyResult result(String idOrKey, SurveyQuery query) {

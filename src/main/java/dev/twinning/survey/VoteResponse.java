@@ -9,5 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record VoteResponse(
         @Schema(required = true, example = "friendship-cities") String page,
         @Schema(required = true, example = "VERY_SATISFIED") Rating rating,
-        @Schema(required = true) Instant createdAt) {
+        @Schema(required = true) Instant createdAt,
+        @Schema(required = true, description = "The page's all-time result including this vote, as GET"
+                + " /api/v1/pages/{key}/survey answers it right after") SurveyResult survey) {
 }

@@ -58,7 +58,11 @@ class SurveyResourceTest {
         vote("{\"rating\":\"SATISFIED\"}", "visitor-1").then()
                 .statusCode(201)
                 .body("page", is(PAGE))
-                .body("rating", is("SATISFIED"));
+                .body("rating", is("SATISFIED"))
+                // The answer carries the updated result, so a widget need not read it again.
+                .body("survey.participants", is(11))
+                .body("survey.score", is(21))
+                .body("survey.counts.SATISFIED", is(1));
         given().get("/api/v1/pages/" + PAGE + "/survey").then()
                 .body("participants", is(11))
                 .body("score", is(21))
