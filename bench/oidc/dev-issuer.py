@@ -96,7 +96,7 @@ def main():
     minting = commands.add_parser("token", help="print a signed JWT")
     minting.add_argument("--user", required=True, help="preferred_username")
     minting.add_argument("--sub", help="subject (default: the user)")
-    minting.add_argument("--groups", nargs="*", default=["EDITOR"], help="EDITOR and/or ADMIN")
+    minting.add_argument("--groups", nargs="*", default=["EDITOR"], help="the groups claim (default: EDITOR); EDITOR and/or ADMIN are roles, a bare --groups mints a token without one")
     minting.add_argument("--audience", default="twinning-api")
     minting.add_argument("--minutes", type=int, default=60)
     minting.add_argument("--issuer", help="default: the one serve last printed")

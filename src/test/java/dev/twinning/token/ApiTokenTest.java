@@ -203,6 +203,15 @@ class ApiTokenTest {
     }
 
     @Test
+    void anUnknownScopeIsNamedWithTheValuesClientsWrite() {
+        login(user("EDITOR")).contentType("application/json").body("{\"name\":\"x\",\"scopes\":[\"CONTENT_READ\"]}")
+                .post(TOKENS).then()
+                .statusCode(400)
+                .body("errors[0].field", is("scopes[0]"))
+                .body("errors[0].message", is("must be one of [content:read, content:write, admin]"));
+    }
+
+    @Test
     void badListParametersAndIdsAreClearErrors() {
         String owner = user("EDITOR");
         login(owner).get(TOKENS + "?all=maybe").then().statusCode(400).body("errors.field", hasItem("all"));

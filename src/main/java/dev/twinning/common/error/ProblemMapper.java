@@ -27,6 +27,7 @@ import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -46,6 +47,7 @@ public class ProblemMapper {
 
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final ObjectMapper ENUM_NAMES = new ObjectMapper();
     private static final String BEARER_CHALLENGE = "Bearer realm=\"Twinning\"";
 
     @ServerExceptionMapper
@@ -236,7 +238,9 @@ public class ProblemMapper {
             return "has a value of the wrong type";
         }
         if (type.isEnum()) {
-            return "must be one of " + Arrays.toString(type.getEnumConstants());
+            // As clients write them: an enum with its own JSON names (scopes such as content:read) shows those.
+            return "must be one of " + Arrays.stream(type.getEnumConstants())
+                    .map(constant -> ENUM_NAMES.convertValue(constant, String.class)).toList();
         }
         if (type == LocalDate.class) {
             return "must be a real date in the form YYYY-MM-DD";

@@ -1,5 +1,6 @@
 package dev.twinning.common.openapi;
 
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -47,6 +48,12 @@ final class WorkflowParameters {
             item.getOperations().forEach((method, operation) -> {
                 if (content && method == PathItem.HttpMethod.GET) {
                     operation.addParameter(OASFactory.createParameter().ref(PREVIEW));
+                    // Anyone may read; a preview needs either scheme, so Swagger UI sends what was authorized.
+                    operation.setSecurity(List.of(OASFactory.createSecurityRequirement(),
+                            OASFactory.createSecurityRequirement().addScheme("basicAuth"),
+                            OASFactory.createSecurityRequirement().addScheme("bearerAuth")));
+                    operation.getResponses().addAPIResponse("401", OASFactory.createAPIResponse().ref("Unauthorized"));
+                    operation.getResponses().addAPIResponse("403", OASFactory.createAPIResponse().ref("Forbidden"));
                 }
                 if ((content && WRITES.contains(method)) || (nested && method != PathItem.HttpMethod.GET)) {
                     operation.addParameter(OASFactory.createParameter().ref(PUBLISH));
