@@ -1,0 +1,76 @@
+import { apiClient, type Rating, type SurveyResult } from '../api/client';
+
+const VISITOR = 'twinning-visitor-id';
+
+/** An anonymous id for this browser, kept so that the API can hold it to one vote per page and day. */
+function visitorId(): string {
+  try {
+    const known = localStorage.getItem(VISITOR);
+    if (known) return known;
+    const fresh = randomId();
+    localStorage.setItem(VISITOR, fresh);
+    return fresh;
+  } catch {
+    return randomId(); // storage blocked: the API then falls back to the address and browser
+  }
+}
+
+function randomId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+function show(section: Element, survey: SurveyResult): void {
+  const output = section.querySelector('[data-result]');
+  if (output) output.textContent = `${survey.score}/${survey.participants}`;
+}
+
+/**
+ * Makes every survey form vote through the API across origins and show the new result from the vote's answer;
+ * refreshes each result once on load. When the API cannot be reached the page keeps the result it was built with.
+ */
+export function startSurveys(): void {
+  document.querySelectorAll<HTMLFormElement>('form[data-survey]').forEach((form) => {
+    const section = form.closest('section') ?? form;
+    const key = form.dataset.page ?? '';
+    const api = apiClient(form.dataset.api ?? '');
+    const message = form.querySelector<HTMLElement>('[data-message]');
+    const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
+    const say = (text: string) => {
+      if (message) message.textContent = text;
+    };
+
+    api
+      .GET('/api/v1/pages/{key}/survey', { params: { path: { key } } })
+      .then(({ data }) => {
+        if (data && typeof data === 'object') show(section, data);
+      })
+      .catch(() => undefined);
+
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const rating = new FormData(form).get('rating');
+      if (typeof rating !== 'string') return;
+      if (button) button.disabled = true;
+      try {
+        const { data, error, response } = await api.POST('/api/v1/pages/{key}/votes', {
+          params: { path: { key } },
+          body: { rating: rating as Rating },
+          headers: { 'X-Visitor-Id': visitorId() },
+        });
+        if (data) {
+          show(section, data.survey);
+          say(form.dataset.thanks ?? '');
+        } else if (response.status === 429 && error && 'detail' in error && error.detail) {
+          say(String(error.detail)); // the API's own words: already rated today
+        } else {
+          say(form.dataset.failed ?? '');
+        }
+      } catch {
+        say(form.dataset.unreachable ?? '');
+      } finally {
+        if (button) button.disabled = false;
+      }
+    });
+  });
+}
