@@ -46,19 +46,6 @@ public record DatabaseSnapshot(Map<String, Long> figures) {
         return new DatabaseSnapshot(figures);
     }
 
-    /** How many failed-login records there are. */
-    public static long failedLogins() {
-        DataSource dataSource = Arc.container().instance(DataSource.class).get();
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                java.sql.ResultSet count = statement.executeQuery("select count(*) from login_failures")) {
-            count.next();
-            return count.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Deletes the failed-login records a test made, so that later tests may log in again. */
     public static void forgetFailedLogins() {
         DataSource dataSource = Arc.container().instance(DataSource.class).get();
