@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -55,15 +57,21 @@ public class ReadCache {
     private final AtomicLong bytes = new AtomicLong();
     private final ContentVersion version;
     private final ContentLocales locales;
+    private final boolean enabled;
 
-    public ReadCache(ContentVersion version, ContentLocales locales) {
+    /** @param enabled {@code TWINNING_READ_CACHE_ENABLED}: false measures (or debugs) the uncached path */
+    public ReadCache(ContentVersion version, ContentLocales locales,
+            @ConfigProperty(name = "twinning.read-cache.enabled", defaultValue = "true") boolean enabled) {
         this.version = version;
         this.locales = locales;
+        this.enabled = enabled;
         version.onChange(this::clear);
     }
 
     void install(@Observes Router router) {
-        router.route().order(RequestLog.ORDER + 5).handler(this::serve);
+        if (enabled) {
+            router.route().order(RequestLog.ORDER + 5).handler(this::serve);
+        }
     }
 
     /** A staff preview ({@code ?preview=true}) is never cached, nor served from the cache. */
@@ -89,7 +97,7 @@ public class ReadCache {
     }
 
     void store(String key, long versionAtStart, Entry entry) {
-        if (versionAtStart != version.current()) {
+        if (!enabled || versionAtStart != version.current()) {
             return;
         }
         if (bytes.addAndGet(entry.body().length()) > MAX_BYTES) {
@@ -97,6 +105,11 @@ public class ReadCache {
             bytes.addAndGet(entry.body().length());
         }
         entries.put(key, entry);
+    }
+
+    /** How many answers are held (none when the cache is switched off). */
+    public int size() {
+        return entries.size();
     }
 
     private void clear() {

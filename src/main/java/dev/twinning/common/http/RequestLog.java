@@ -1,11 +1,14 @@
 package dev.twinning.common.http;
 
+import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -36,6 +39,31 @@ public class RequestLog {
         router.route().order(ORDER).handler(this::handle);
     }
 
+    /** Which requests get a line: TWINNING_REQUEST_LOG. */
+    enum Mode {
+        /** Every request. */
+        ALL,
+        /** 4xx and 5xx answers, and requests slower than TWINNING_SLOW_REQUEST. */
+        ERRORS,
+        /** None (request ids are still given and echoed). */
+        OFF
+    }
+
+    private final Mode mode;
+    private final double slowMillis;
+
+    public RequestLog(@ConfigProperty(name = "twinning.request-log", defaultValue = "all") String mode,
+            @ConfigProperty(name = "twinning.slow-request", defaultValue = "1s") Duration slow) {
+        this.mode = switch (mode.trim().toLowerCase(Locale.ROOT)) {
+            case "all" -> Mode.ALL;
+            case "errors" -> Mode.ERRORS;
+            case "off" -> Mode.OFF;
+            default -> throw new IllegalArgumentException(
+                    "TWINNING_REQUEST_LOG must be all, errors or off, not '" + mode + "'");
+        };
+        this.slowMillis = slow.toNanos() / 1_000_000.0;
+    }
+
     private void handle(RoutingContext context) {
         long start = System.nanoTime();
         HttpServerRequest request = context.request();
@@ -43,7 +71,9 @@ public class RequestLog {
         String id = given != null && SANE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
         request.headers().set(HEADER, id);
         context.response().putHeader(HEADER, id);
-        context.addEndHandler(ended -> log(context, id, start));
+        if (mode != Mode.OFF) {
+            context.addEndHandler(ended -> log(context, id, start));
+        }
         context.next();
     }
 
@@ -53,6 +83,9 @@ public class RequestLog {
         }
         double millis = Math.round((System.nanoTime() - start) / 100_000.0) / 10.0;
         int status = context.response().getStatusCode();
+        if (mode == Mode.ERRORS && status < 400 && millis < slowMillis) {
+            return;
+        }
         String route = route(context);
         String method = context.request().method().name();
         MDC.put("requestId", id);
