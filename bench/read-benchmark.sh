@@ -90,7 +90,7 @@ done
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 command -v pgbench >/dev/null || fail "pgbench is missing (Debian: postgresql-client)"
 
-if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
+if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src/main pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
     log "Packaging the application"
     ./mvnw -B -q -ntp package -DskipTests
 fi

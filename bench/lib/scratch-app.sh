@@ -27,7 +27,7 @@ trap cleanup EXIT
 
 # Packages the app when the jar is missing or older than the sources, and runs a private copy of it.
 package_app() {
-    if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
+    if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src/main pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
         log "Packaging the application"
         ./mvnw -B -q package -DskipTests
     fi
