@@ -1,5 +1,7 @@
 package dev.twinning.common.cache;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,7 +90,23 @@ public class ReadCache {
      * chosen (so every Accept-Language that negotiates Korean shares the Korean answer).
      */
     static String key(String path, String query, String accept, String locale) {
-        return path + '?' + (query == null ? "" : query) + '#' + (accept == null ? "" : accept) + '#' + locale;
+        return path + '?' + canonical(query) + '#' + (accept == null ? "" : accept) + '#' + locale;
+    }
+
+    /**
+     * The query with its parameters in name order (a repeated name keeps the order of its values), so that
+     * {@code ?country=CN&size=5} and {@code ?size=5&country=CN} share one entry.
+     */
+    static String canonical(String query) {
+        if (query == null || query.isEmpty() || query.indexOf('&') < 0) {
+            return query == null ? "" : query;
+        }
+        String[] parameters = query.split("&");
+        Arrays.sort(parameters, Comparator.comparing(parameter -> {
+            int equals = parameter.indexOf('=');
+            return equals < 0 ? parameter : parameter.substring(0, equals);
+        }));
+        return String.join("&", parameters);
     }
 
     Optional<Long> versionNow() {

@@ -13,6 +13,8 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.arc.Arc;
@@ -21,6 +23,9 @@ import io.restassured.response.Response;
 
 @QuarkusTest
 class HttpCachingTest {
+
+    @Inject
+    ReadCache cache;
 
     @Test
     void publicListsCarryCachingHeadersAndAnswerIfNoneMatchWith304() {
@@ -49,6 +54,18 @@ class HttpCachingTest {
             assertThat(etag).as(path).isNotNull();
             given().header("If-None-Match", etag).get(path).then().statusCode(304);
         }
+    }
+
+    @Test
+    void theSameQueryInAnotherParameterOrderSharesOneAnswer() {
+        given().get("/api/v1/cities?country=CN&size=5&sort=name").then().statusCode(200);
+        int held = cache.size();
+        String etag = given().get("/api/v1/cities?size=5&sort=name&country=CN").then().statusCode(200).extract()
+                .header("ETag");
+        assertThat(cache.size()).isEqualTo(held);
+        given().get("/api/v1/cities?sort=name&country=CN&size=5").then().statusCode(200).header("ETag", etag);
+        assertThat(ReadCache.canonical("sort=name&country=CN&sort=population"))
+                .isEqualTo("country=CN&sort=name&sort=population");
     }
 
     @Test
