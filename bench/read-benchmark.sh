@@ -12,8 +12,9 @@
 #
 # Needs: Java 17, PostgreSQL on $PGHOST:$PGPORT reachable as a superuser ($PGSUPERUSER, or the postgres OS
 # user when run as root), pgbench, python3, wrk and nginx (both installed with apt-get when missing and
-# running as root). "Uncached" API rows defeat the app's read cache with a unique "_" query parameter per
-# request (bench/read/paths.lua); the pgbench scripts are in bench/read/pgbench/, the data in bench/read/scale.sql.
+# running as root). "Uncached" API rows run against the app started with TWINNING_READ_CACHE_ENABLED=false (the
+# API refuses unknown query parameters, so nothing can bust the cache from outside); the pgbench scripts are in
+# bench/read/pgbench/, the data in bench/read/scale.sql.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -117,11 +118,11 @@ start_app() {
     READY=$(seconds_since "$started")
 }
 
-log "Starting the packaged API on port $PORT (empty database: migrations and seed)"
-start_app
+# Uncached rows run against the app with its read cache switched off by configuration; the cached row restarts
+# it with the cache on.
+log "Starting the packaged API on port $PORT with the read cache off (empty database: migrations and seed)"
+start_app TWINNING_READ_CACHE_ENABLED=false
 READY_FIRST=$READY
-curl -sf "http://127.0.0.1:$PORT/api/v1/cities?country=CN&_=probe" >/dev/null \
-    || fail "the API rejects an unknown query parameter, which the uncached rows rely on to miss the read cache"
 superuser_psql -d "$DB" -c "vacuum analyze"
 
 # Lists of (API path, key, agreement ids the app binds into its next statement), one per line, for wrk and pgbench.
@@ -201,7 +202,7 @@ read_row() {
     local name=$1 data=$2 list=$3 goal=$4 rps p50 p99 err cores drps dp50 dp99 derr
     CURRENT="$name ($data)"
     log "Measuring $CURRENT: wrk, then pgbench"
-    read -r rps p50 p99 err cores < <(api "http://127.0.0.1:$PORT" bench/read/paths.lua "$WORK/$list.list" bust)
+    read -r rps p50 p99 err cores < <(api "http://127.0.0.1:$PORT" bench/read/paths.lua "$WORK/$list.list")
     read -r drps dp50 dp99 derr < <(database "$WORK/$list.sql")
     row "$name" "$data" "$rps" "$p50" "$p99" "$err" PostgreSQL "$drps" "$dp50" "$dp99" "$derr" "$cores" "$goal"
 }
@@ -217,7 +218,7 @@ log "Warming the app up with all uncached reads, in rounds of $WARMUP_ROUND unti
 previous=0
 for ((round = 1; round <= WARMUP_ROUNDS; round++)); do
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP_ROUND" --timeout 10s --latency -s bench/read/paths.lua "http://127.0.0.1:$PORT" \
-        -- "$WORK/all.list" bust "warm$round" > "$WORK/warm.out"
+        -- "$WORK/all.list" plain "warm$round" > "$WORK/warm.out"
     rate=$(python3 "$TOOL" wrk "$WORK/warm.out" | cut -d' ' -f1)
     log "  round $round: $rate req/s"
     if ((round >= 3)) && python3 -c "import sys; a, b = map(float, sys.argv[1:]); sys.exit(abs(a - b) > 0.05 * max(a, b))" \
@@ -291,12 +292,12 @@ read_row "agreements by country, uncached" "$DATA" agreements-by-country 'ratio>
 echo "/api/v1/pages/friendship-cities/survey" > "$WORK/survey.list"
 CURRENT="survey aggregate, uncached ($DATA)"
 log "Measuring $CURRENT: wrk, then pgbench"
-read -r rps p50 p99 err cores < <(api "http://127.0.0.1:$PORT" bench/read/paths.lua "$WORK/survey.list" bust)
+read -r rps p50 p99 err cores < <(api "http://127.0.0.1:$PORT" bench/read/paths.lua "$WORK/survey.list")
 read -r drps dp50 dp99 derr < <(database bench/read/pgbench/survey-aggregate.sql)
 row "survey aggregate, uncached, $((n_votes / 1000000)) M votes" "$DATA" "$rps" "$p50" "$p99" "$err" PostgreSQL "$drps" "$dp50" "$dp99" "$derr" "$cores" 'p99<5'
 CURRENT="survey aggregate, uncached, 1 connection ($DATA)"
 log "Measuring $CURRENT: wrk, then pgbench"
-read -r rps p50 p99 err cores < <(CONNS=1 api "http://127.0.0.1:$PORT" bench/read/paths.lua "$WORK/survey.list" bust)
+read -r rps p50 p99 err cores < <(CONNS=1 api "http://127.0.0.1:$PORT" bench/read/paths.lua "$WORK/survey.list")
 read -r drps dp50 dp99 derr < <(CONNS=1 database bench/read/pgbench/survey-aggregate.sql)
 row "  the same at 1 connection" "$DATA" "$rps" "$p50" "$p99" "$err" PostgreSQL "$drps" "$dp50" "$dp99" "$derr" "$cores" 'p99<5'
 
@@ -307,6 +308,10 @@ read -r drps dp50 dp99 derr < <(database bench/read/pgbench/vote.sql)
 row "vote insert" "$DATA" "$rps" "$p50" "$p99" "$err" PostgreSQL "$drps" "$dp50" "$dp99" "$derr" "$cores" ''
 
 # ---------------------------------------------------------------- cached read against nginx
+RSS_UNCACHED_MB=$(($(ps -o rss= -p "$APP_PID" | tr -d ' ') / 1024))
+log "Restarting the app with the read cache on"
+stop_app
+start_app
 CACHED_PATH='/api/v1/cities?country=CN&size=20'
 mkdir -p "$WORK/nginx/html" "$WORK/nginx/logs"
 curl -sf "http://127.0.0.1:$PORT$CACHED_PATH" -o "$WORK/nginx/html/cities.json"
@@ -351,7 +356,8 @@ log "Restarting the app on the loaded database, with SQL logging to check the pg
 stop_started=$(date +%s.%N)
 stop_app
 STOP_SECONDS=$(seconds_since "$stop_started")
-start_app QUARKUS_HIBERNATE_ORM_LOG_SQL=true QUARKUS_HIBERNATE_ORM_LOG_FORMAT_SQL=false QUARKUS_HIBERNATE_ORM_LOG_HIGHLIGHT_SQL=false
+start_app TWINNING_READ_CACHE_ENABLED=false QUARKUS_HIBERNATE_ORM_LOG_SQL=true QUARKUS_HIBERNATE_ORM_LOG_FORMAT_SQL=false \
+    QUARKUS_HIBERNATE_ORM_LOG_HIGHLIGHT_SQL=false
 READY_LOADED=$READY
 
 # Each request once (a cache miss), and the statements it ran compared with the pgbench script's.
@@ -366,10 +372,10 @@ check_sql() {
     python3 "$TOOL" sqlcheck "$WORK/sql.log" "bench/read/pgbench/$template.sql" >> "$WORK/sqlcheck.txt" \
         || SQL_CHECK="$SQL_CHECK $template"
 }
-check_sql cities-by-country "http://127.0.0.1:$PORT$(head -1 "$WORK/cities-by-country.list" | cut -f1)&_=check"
-check_sql city-by-slug "http://127.0.0.1:$PORT$(head -1 "$WORK/city-by-slug.list" | cut -f1)?_=check"
-check_sql agreements-by-country "http://127.0.0.1:$PORT$(head -1 "$WORK/agreements-by-country.list" | cut -f1)&_=check"
-check_sql survey-aggregate "http://127.0.0.1:$PORT/api/v1/pages/friendship-cities/survey?_=check"
+check_sql cities-by-country "http://127.0.0.1:$PORT$(head -1 "$WORK/cities-by-country.list" | cut -f1)"
+check_sql city-by-slug "http://127.0.0.1:$PORT$(head -1 "$WORK/city-by-slug.list" | cut -f1)"
+check_sql agreements-by-country "http://127.0.0.1:$PORT$(head -1 "$WORK/agreements-by-country.list" | cut -f1)"
+check_sql survey-aggregate "http://127.0.0.1:$PORT/api/v1/pages/friendship-cities/survey"
 check_sql vote -X POST -H 'Content-Type: application/json' -d '{"rating":"SATISFIED"}' \
     "http://127.0.0.1:$PORT/api/v1/pages/friendship-cities/votes"
 
@@ -377,7 +383,7 @@ echo
 echo "Read benchmark, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?') plus the working tree;"
 echo "$(nproc) cores, load average before the run $LOAD_BEFORE, after $(cut -d' ' -f1-3 /proc/loadavg); wrk and pgbench ${CONNECTIONS} connections, ${THREADS} threads, ${DURATION} each after a ${WARMUP} warm-up (wrk)."
 echo "Seed: the shipped seed data. Scaled: $n_cities cities in $n_countries countries, $n_agreements agreements, $n_votes votes (loaded in ${LOAD_SECONDS}s)."
-echo "Uncached API rows add a unique query parameter to every request so that the read cache misses; slugs are drawn"
+echo "Uncached API rows run against the app started with TWINNING_READ_CACHE_ENABLED=false; slugs are drawn"
 echo "from $(wc -l < "$WORK/city-by-slug.list") cities. 'vs' is the same statements through pgbench (-M prepared), or nginx serving the same bytes."
 echo "Warm-up after the start: $WARMED (all uncached reads mixed)."
 echo "All rows at $CONNECTIONS connections unless marked. Latencies in ms; err = non-2xx responses and socket errors (wrk) or failed transactions (pgbench); cores = CPU the JVM / the whole box used during the API run."
@@ -385,7 +391,7 @@ echo
 python3 "$TOOL" table "$ROWS"
 echo
 echo "Time to ready: ${READY_FIRST}s on an empty database (migrations and seed), ${READY_LOADED}s on the loaded database."
-echo "RSS after the run: ${RSS_MB} MiB. Graceful stop: ${STOP_SECONDS}s. Whole run: $(( $(date +%s) - BEGAN ))s."
+echo "RSS after the uncached rows: ${RSS_UNCACHED_MB} MiB; after the cached row (restarted app): ${RSS_MB} MiB. JVM options: ${JAVA_OPTS:-none}. Graceful stop: ${STOP_SECONDS}s. Whole run: $(( $(date +%s) - BEGAN ))s."
 if [ -z "$SQL_CHECK" ]; then
     echo "SQL check: each pgbench script runs the statements the app ran for that request (app restarted with SQL logging)."
 else

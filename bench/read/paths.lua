@@ -1,12 +1,11 @@
 -- wrk script for bench/read-benchmark.sh: every request GETs a path drawn at random from a list file (first
 -- tab-separated column of each line), the same list the pgbench script draws its parameters from.
 --
---   wrk ... -s bench/read/paths.lua http://127.0.0.1:8098 -- <list file> <bust|repeat> <nonce>
+--   wrk ... -s bench/read/paths.lua http://127.0.0.1:8098 -- <list file> [plain] [nonce]
 --
--- With "bust" each request also carries a query parameter "_" that no other request has (nonce, thread and
--- counter), so that the app's in-process read cache, whose key includes the raw query string, never answers
--- it: the API takes the same path as on a cache miss (database, JSON, ETag, storing the entry). The API
--- ignores query parameters it does not know.
+-- Uncached runs switch the app's read cache off by configuration (TWINNING_READ_CACHE_ENABLED=false): the API
+-- refuses query parameters it does not know, so a cache-busting parameter is no longer possible. "bust" is
+-- kept for an older build of the app only.
 
 local threads = 0
 

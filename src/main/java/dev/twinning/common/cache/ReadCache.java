@@ -130,7 +130,8 @@ public class ReadCache {
         return entries.size();
     }
 
-    private void clear() {
+    /** Drops every held answer; the next read of each runs the resource again. */
+    public void clear() {
         entries.clear();
         bytes.set(0);
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -16,7 +15,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -24,17 +22,8 @@ import io.quarkus.test.junit.TestProfile;
  * TWINNING_READ_CACHE_ENABLED=false answers every public read from the database.
  */
 @QuarkusTest
-@TestProfile(QuietAndUncachedTest.Switches.class)
+@TestProfile(Uncached.class)
 class QuietAndUncachedTest {
-
-    public static class Switches implements QuarkusTestProfile {
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("twinning.request-log", "errors", "twinning.read-cache.enabled", "false",
-                    "quarkus.log.category.\"dev.twinning.http\".level", "INFO");
-        }
-    }
 
     @Inject
     ReadCache cache;
