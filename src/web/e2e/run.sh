@@ -38,7 +38,8 @@ API_URL=$API ADMIN=$ADMIN ADMIN_PASSWORD=$ADMIN_PASSWORD node e2e/prepare.mjs
 ASTRO_TELEMETRY_DISABLED=1 TWINNING_API_URL=$API npm run build --silent > "$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
 
 log "Serving dist/ at $SITE"
-ASTRO_TELEMETRY_DISABLED=1 npx astro preview --host 127.0.0.1 --port "$SITE_PORT" > "$WORK/preview.log" 2>&1 &
+# node_modules/.bin/astro is the Node process itself (npx would be a wrapper that outlives a kill).
+ASTRO_TELEMETRY_DISABLED=1 node_modules/.bin/astro preview --host 127.0.0.1 --port "$SITE_PORT" > "$WORK/preview.log" 2>&1 &
 PREVIEW_PID=$!
 for _ in $(seq 100); do curl -sf "$SITE/" > /dev/null && break; sleep 0.2; done
 

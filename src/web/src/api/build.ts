@@ -9,7 +9,19 @@ export const API_URL: string = (() => {
   return url.replace(/\/+$/, '');
 })();
 
-const api = apiClient(API_URL);
+const client = apiClient(API_URL);
+
+/** The client, with network failures reported with the request that failed (not only the host and port). */
+const api = {
+  GET: (async (path: string, init?: unknown) => {
+    try {
+      return await (client.GET as (path: string, init?: unknown) => Promise<unknown>)(path, init);
+    } catch (error) {
+      const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+      throw new Error(`GET ${path} could not reach ${API_URL}: ${cause}`);
+    }
+  }) as typeof client.GET,
+};
 
 function fail(what: string, response: Response, error: unknown): never {
   const detail = error && typeof error === 'object' && 'detail' in error ? `: ${String(error.detail)}` : '';

@@ -41,7 +41,8 @@ export function startSurveys(): void {
     };
 
     api
-      .GET('/api/v1/pages/{key}/survey', { params: { path: { key } } })
+      // Revalidate (a cheap 304 when nothing changed): a stored answer could predate this visitor's own vote.
+      .GET('/api/v1/pages/{key}/survey', { params: { path: { key } }, cache: 'no-cache' })
       .then(({ data }) => {
         if (data && typeof data === 'object') show(section, data);
       })
