@@ -356,7 +356,8 @@ log "Restarting the app on the loaded database, with SQL logging to check the pg
 stop_started=$(date +%s.%N)
 stop_app
 STOP_SECONDS=$(seconds_since "$stop_started")
-start_app TWINNING_READ_CACHE_ENABLED=false QUARKUS_HIBERNATE_ORM_LOG_SQL=true QUARKUS_HIBERNATE_ORM_LOG_FORMAT_SQL=false \
+# The webhook dispatcher's poll would log its own statements between a request's: it waits an hour here.
+start_app TWINNING_READ_CACHE_ENABLED=false TWINNING_WEBHOOK_POLL_INTERVAL=1h QUARKUS_HIBERNATE_ORM_LOG_SQL=true QUARKUS_HIBERNATE_ORM_LOG_FORMAT_SQL=false \
     QUARKUS_HIBERNATE_ORM_LOG_HIGHLIGHT_SQL=false
 READY_LOADED=$READY
 
