@@ -2,16 +2,20 @@ import { apiClient, type Rating, type SurveyResult } from '../api/client';
 
 const VISITOR = 'twinning-visitor-id';
 
-/** An anonymous id for this browser, kept so that the API can hold it to one vote per page and day. */
-function visitorId(): string {
+/**
+ * An anonymous id for this browser, kept so that the API can hold it to one vote per page and day; none when
+ * storage is blocked, and the API then tells visitors apart by address and browser.
+ */
+function visitorId(): Record<string, string> {
   try {
-    const known = localStorage.getItem(VISITOR);
-    if (known) return known;
-    const fresh = randomId();
-    localStorage.setItem(VISITOR, fresh);
-    return fresh;
+    let id = localStorage.getItem(VISITOR);
+    if (!id) {
+      id = randomId();
+      localStorage.setItem(VISITOR, id);
+    }
+    return { 'X-Visitor-Id': id };
   } catch {
-    return randomId(); // storage blocked: the API then falls back to the address and browser
+    return {};
   }
 }
 
@@ -57,7 +61,7 @@ export function startSurveys(): void {
         const { data, error, response } = await api.POST('/api/v1/pages/{key}/votes', {
           params: { path: { key } },
           body: { rating: rating as Rating },
-          headers: { 'X-Visitor-Id': visitorId() },
+          headers: visitorId(),
         });
         if (data) {
           show(section, data.survey);

@@ -18,6 +18,7 @@ import io.quarkus.scheduler.Scheduled;
 
 import dev.twinning.audit.AuditLog;
 import dev.twinning.common.audit.AuditedEntity;
+import dev.twinning.database.DatabaseNotReady;
 
 /**
  * Due publications and unpublications, and the trash's retention. Every instance runs the jobs; each due record
@@ -48,13 +49,13 @@ public class ScheduledWork {
     }
 
     @Scheduled(every = "${twinning.workflow.schedule-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            skipExecutionIf = DatabaseNotReady.class)
     void runDueSchedules() {
         runDue();
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            skipExecutionIf = DatabaseNotReady.class)
     void purgeExpiredTrash() {
         purgeExpired();
     }

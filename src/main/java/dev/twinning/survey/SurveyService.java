@@ -21,6 +21,7 @@ import io.quarkus.scheduler.Scheduled;
 import dev.twinning.common.error.InvalidInputException;
 import dev.twinning.common.error.ResourceNotFoundException;
 import dev.twinning.common.error.TooManyRequestsException;
+import dev.twinning.database.DatabaseNotReady;
 import dev.twinning.page.Page;
 import dev.twinning.page.PageRepository;
 
@@ -124,7 +125,7 @@ public class SurveyService {
     }
 
     /** Visitor-day records only matter for the current day; older ones are deleted. */
-    @Scheduled(every = "1h", delayed = "1m")
+    @Scheduled(every = "1h", delayed = "1m", skipExecutionIf = DatabaseNotReady.class)
     @Transactional
     void purgeOldVisitorDays() {
         survey.purgeVisitorDaysBefore(today().minusDays(1));

@@ -13,6 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.scheduler.Scheduled;
 
+import dev.twinning.database.DatabaseNotReady;
+
 /**
  * Failed logins per user and per client address, kept in the database so that the limit holds across every
  * instance: after {@code max-failures} within {@code window}, further attempts wait until the oldest of those
@@ -108,7 +110,7 @@ public class LoginFailures {
                 .getSingleResult()).longValue();
     }
 
-    @Scheduled(every = "10m", delayed = "1m")
+    @Scheduled(every = "10m", delayed = "1m", skipExecutionIf = DatabaseNotReady.class)
     @Transactional
     void purgeExpired() {
         entityManager

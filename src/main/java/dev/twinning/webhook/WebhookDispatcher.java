@@ -34,6 +34,8 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.codec.BodyCodec;
 
+import dev.twinning.database.DatabaseNotReady;
+
 /**
  * Sends the outbox's due deliveries. Any instance may: a worker claims due rows with
  * {@code FOR UPDATE SKIP LOCKED}, leases them ({@code leased_until}) and commits before calling the endpoints, so
@@ -114,7 +116,7 @@ public class WebhookDispatcher {
     }
 
     @Scheduled(every = "${twinning.webhook.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            skipExecutionIf = DatabaseNotReady.class)
     void poll() {
         measureQueue();
         deliverDue();
@@ -122,7 +124,7 @@ public class WebhookDispatcher {
 
     /** Drops finished deliveries (and their attempts) older than the log's retention. */
     @Scheduled(every = "1h", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            skipExecutionIf = DatabaseNotReady.class)
     void purgeLog() {
         QuarkusTransaction.requiringNew().run(() -> deliveries.purgeFinished(retention));
     }
