@@ -7,8 +7,6 @@
 #   bench/auth-benchmark.sh                       # about 1 minute on 2 cores (plus the build when sources changed)
 #   CONNECTIONS=4 DURATION=30s bench/auth-benchmark.sh
 #
-# CONNECTIONS stays at or below TWINNING_LOGIN_MAX_FAILURES (10): Basic checks in flight per user and address
-# are capped there (they count as failures until they succeed), so more connections would measure 429s.
 # Needs Java 17, wrk (installed with apt-get when missing and run as root), and PostgreSQL on $PGHOST:$PGPORT
 # reachable as a superuser ($PGSUPERUSER, or the postgres OS user when run as root).
 set -euo pipefail

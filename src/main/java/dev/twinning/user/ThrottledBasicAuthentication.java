@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.PasswordCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -28,7 +29,9 @@ import dev.twinning.common.error.TooManyRequestsException;
 /**
  * HTTP Basic with brute-force protection: before the password is checked, a user or client address with too
  * many recent failures gets 429 with Retry-After. The check and the count are one locked step ({@link
- * LoginFailures#begin}), so that parallel guesses cannot pass the limit. The client address is the
+ * LoginFailures#begin}), so that parallel guesses cannot pass the limit. Credentials proven correct in the last
+ * minutes ({@link ProvenLogins}) are no guesses and skip the throttle, so that one user's parallel requests are
+ * not capped by it. The client address is the
  * one Quarkus resolves, which honours X-Forwarded-For only from configured trusted proxies.
  */
 @ApplicationScoped
@@ -39,10 +42,12 @@ public class ThrottledBasicAuthentication implements HttpAuthenticationMechanism
 
     private final BasicAuthenticationMechanism basic = new BasicAuthenticationMechanism("Twinning", false);
     private final LoginFailures failures;
+    private final ProvenLogins proven;
     private final BlockingSecurityExecutor blocking;
 
-    public ThrottledBasicAuthentication(LoginFailures failures, BlockingSecurityExecutor blocking) {
+    public ThrottledBasicAuthentication(LoginFailures failures, ProvenLogins proven, BlockingSecurityExecutor blocking) {
         this.failures = failures;
+        this.proven = proven;
         this.blocking = blocking;
     }
 
@@ -63,6 +68,14 @@ public class ThrottledBasicAuthentication implements HttpAuthenticationMechanism
 
     private SecurityIdentity check(UsernamePasswordAuthenticationRequest request, String address,
             IdentityProviderManager identities) {
+        if (proven.contains(request)) {
+            // Correct a moment ago: no guess, so no throttle (but the password is checked all the same).
+            try {
+                return identities.authenticateBlocking(request);
+            } catch (AuthenticationFailedException e) {
+                proven.forget(request); // changed or disabled since: from now on a login like any other
+            }
+        }
         LoginFailures.Attempt attempt = failures.begin(request.getUsername(), address);
         if (attempt.secondsToWait().isPresent()) {
             throw new TooManyRequestsException(
@@ -71,6 +84,7 @@ public class ThrottledBasicAuthentication implements HttpAuthenticationMechanism
         }
         // The attempt already counts as a failure; only a success takes that back.
         SecurityIdentity identity = identities.authenticateBlocking(request);
+        proven.remember(request);
         try {
             failures.succeeded(attempt);
         } catch (RuntimeException e) {

@@ -32,6 +32,7 @@ import io.restassured.specification.RequestSpecification;
 class LoginThrottleTest {
 
     private static final String USERS = "/api/v1/users";
+    private static final String TRASH = "/api/v1/trash";
 
     @AfterEach
     void forget() {
@@ -40,17 +41,59 @@ class LoginThrottleTest {
 
     @Test
     void tenFailuresForOneUserFromManyAddressesLockThatUser() {
+        String user = newUser();
         for (int i = 1; i <= 10; i++) {
-            from("198.51.100." + i).auth().preemptive().basic(ADMIN, "wrong-" + i).get(USERS).then().statusCode(401);
+            from("198.51.100." + i).auth().preemptive().basic(user, "wrong-" + i).get(TRASH).then().statusCode(401);
         }
-        from("198.51.100.77").auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).get(USERS).then()
+        // Even the right password, not yet proven by a login, waits.
+        from("198.51.100.77").auth().preemptive().basic(user, USER_PASSWORD).get(TRASH).then()
                 .statusCode(429)
                 .contentType("application/problem+json")
                 .header("Retry-After", org.hamcrest.Matchers.notNullValue());
-        int retryAfter = Integer.parseInt(from("198.51.100.78").auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).get(USERS)
+        int retryAfter = Integer.parseInt(from("198.51.100.78").auth().preemptive().basic(user, USER_PASSWORD).get(TRASH)
                 .then().statusCode(429).extract().header("Retry-After"));
         org.hamcrest.MatcherAssert.assertThat(retryAfter, allOf(greaterThan(0), lessThanOrEqualTo(15 * 60)));
-        from("198.51.100.79").auth().preemptive().basic("someone.else", "whatever-password").get(USERS).then().statusCode(401);
+        from("198.51.100.79").auth().preemptive().basic("someone.else", "whatever-password").get(TRASH).then().statusCode(401);
+    }
+
+    /**
+     * Credentials proven by a login in the last minutes are no guesses: they pass while guesses lock the user,
+     * and a user's parallel requests are not capped by the throttle.
+     */
+    @Test
+    void aProvenLoginIsNotThrottled() throws Exception {
+        String user = newUser();
+        from("192.0.2.150").auth().preemptive().basic(user, USER_PASSWORD).get(TRASH).then().statusCode(200);
+        for (int i = 1; i <= 10; i++) {
+            from("192.0.2." + (150 + i)).auth().preemptive().basic(user, "wrong-" + i).get(TRASH).then().statusCode(401);
+        }
+        from("192.0.2.170").auth().preemptive().basic(user, USER_PASSWORD).get(TRASH).then().statusCode(200);
+        from("192.0.2.171").auth().preemptive().basic(user, "wrong-again").get(TRASH).then().statusCode(429);
+
+        ExecutorService pool = Executors.newFixedThreadPool(30);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                answers.add(pool.submit(() -> from("192.0.2.180").auth().preemptive().basic(user, USER_PASSWORD)
+                        .get(TRASH).statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static final String USER_PASSWORD = "throttled-user-password";
+
+    /** A new editor nobody has logged in as yet (so that its password is not proven); it reads the trash. */
+    private static String newUser() {
+        String name = "throttle." + java.util.UUID.randomUUID().toString().substring(0, 8);
+        given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).contentType("application/json")
+                .body("{\"username\":\"" + name + "\",\"password\":\"" + USER_PASSWORD + "\",\"role\":\"EDITOR\"}")
+                .post(USERS).then().statusCode(201);
+        return name;
     }
 
     @Test
@@ -58,20 +101,22 @@ class LoginThrottleTest {
         for (int i = 1; i <= 10; i++) {
             from("203.0.113.9").auth().preemptive().basic("guess" + i, "password").get(USERS).then().statusCode(401);
         }
-        from("203.0.113.9").auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).get(USERS).then().statusCode(429);
-        from("203.0.113.10").auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).get(USERS).then().statusCode(200);
+        String user = newUser();
+        from("203.0.113.9").auth().preemptive().basic(user, USER_PASSWORD).get(TRASH).then().statusCode(429);
+        from("203.0.113.10").auth().preemptive().basic(user, USER_PASSWORD).get(TRASH).then().statusCode(200);
     }
 
     @Test
     void aSuccessfulLoginClearsTheUsersFailures() {
+        String user = newUser();
         for (int i = 1; i <= 9; i++) {
-            from("192.0.2." + i).auth().preemptive().basic(ADMIN, "wrong").get(USERS).then().statusCode(401);
+            from("192.0.2." + i).auth().preemptive().basic(user, "wrong").get(TRASH).then().statusCode(401);
         }
-        from("192.0.2.100").auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).get(USERS).then().statusCode(200);
+        from("192.0.2.100").auth().preemptive().basic(user, USER_PASSWORD).get(TRASH).then().statusCode(200);
         for (int i = 11; i <= 19; i++) {
-            from("192.0.2." + i).auth().preemptive().basic(ADMIN, "wrong").get(USERS).then().statusCode(401);
+            from("192.0.2." + i).auth().preemptive().basic(user, "wrong").get(TRASH).then().statusCode(401);
         }
-        from("192.0.2.101").auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).get(USERS).then().statusCode(200);
+        from("192.0.2.101").auth().preemptive().basic(user, USER_PASSWORD).get(TRASH).then().statusCode(200);
     }
 
     /**
