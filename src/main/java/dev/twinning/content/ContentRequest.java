@@ -20,6 +20,8 @@ import dev.twinning.user.Scope;
 @ApplicationScoped
 public class ContentRequest {
 
+    /** The collections whose reads take {@code preview} and whose writes take {@code publish}, as a regex. */
+    public static final String COLLECTIONS = "(cities|agreements|signatories|pages)";
     public static final String PREVIEW = "preview";
     public static final String PUBLISH = "publish";
 

@@ -88,16 +88,19 @@ public class SurveyService {
         accepted.fire(new SurveyMetrics.VoteAccepted(rating));
         // The counting trigger runs with the insert, so the totals read back in this transaction include the vote.
         survey.flush();
-        SurveyResult result = survey.allTimeFor(page.key).map(found -> SurveyResult.of(found.key(), found.counts()))
+        return new VoteResponse(page.key, rating, vote.createdAt, allTime(page.key));
+    }
+
+    /** A page's all-time result, from the counters the vote trigger keeps. */
+    private SurveyResult allTime(String idOrKey) {
+        return survey.allTimeFor(idOrKey).map(found -> SurveyResult.of(found.key(), found.counts()))
                 .orElseThrow(() -> new ResourceNotFoundException("page", idOrKey));
-        return new VoteResponse(page.key, rating, vote.createdAt, result);
     }
 
     public SurveyResult result(String idOrKey, SurveyQuery query) {
         SurveyQuery.Window window = query.window();
         if (window.from() == null && window.to() == null) {
-            return survey.allTimeFor(idOrKey).map(found -> SurveyResult.of(found.key(), found.counts()))
-                    .orElseThrow(() -> new ResourceNotFoundException("page", idOrKey));
+            return allTime(idOrKey);
         }
         Page page = find(idOrKey);
         return SurveyResult.of(page.key, survey.countsFor(page, window.from(), window.to()));

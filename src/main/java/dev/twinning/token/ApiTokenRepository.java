@@ -20,6 +20,10 @@ public class ApiTokenRepository {
     private static final String COLUMNS = """
             t.id, t.name, u.username, t.scopes, t.prefix, t.created_at, t.expires_at, t.last_used_at""";
 
+    /** The owner's tokens, or everyone's when {@code :username} is null. */
+    private static final String OWNED_BY = """
+            (cast(:username as varchar) is null or lower(u.username) = lower(cast(:username as varchar)))""";
+
     private final EntityManager entityManager;
 
     public ApiTokenRepository(EntityManager entityManager) {
@@ -76,8 +80,8 @@ public class ApiTokenRepository {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                 select %s from api_tokens t join users u on u.id = t.user_id
-                where cast(:username as varchar) is null or lower(u.username) = lower(cast(:username as varchar))
-                order by t.id desc offset :offset limit :limit""".formatted(COLUMNS))
+                where %s
+                order by t.id desc offset :offset limit :limit""".formatted(COLUMNS, OWNED_BY))
                 .setParameter("username", username)
                 .setParameter("offset", (long) page * size)
                 .setParameter("limit", size)
@@ -88,7 +92,7 @@ public class ApiTokenRepository {
     public long count(String username) {
         return ((Number) entityManager.createNativeQuery("""
                 select count(*) from api_tokens t join users u on u.id = t.user_id
-                where cast(:username as varchar) is null or lower(u.username) = lower(cast(:username as varchar))""")
+                where %s""".formatted(OWNED_BY))
                 .setParameter("username", username)
                 .getSingleResult()).longValue();
     }
@@ -97,8 +101,7 @@ public class ApiTokenRepository {
     public boolean delete(long id, String username) {
         return entityManager.createNativeQuery("""
                 delete from api_tokens t using users u
-                where t.id = :id and u.id = t.user_id
-                  and (cast(:username as varchar) is null or lower(u.username) = lower(cast(:username as varchar)))""")
+                where t.id = :id and u.id = t.user_id and %s""".formatted(OWNED_BY))
                 .setParameter("id", id)
                 .setParameter("username", username)
                 .executeUpdate() > 0;

@@ -10,6 +10,8 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
+import dev.twinning.content.ContentRequest;
+
 /**
  * Documents the editorial workflow's query parameters where they apply: {@code preview} on every read of the
  * content collections (cities, agreements, signatories, pages) and {@code publish} on every write of them,
@@ -19,10 +21,11 @@ final class WorkflowParameters {
 
     private static final String PREVIEW = "Preview";
     private static final String PUBLISH = "Publish";
-    private static final Pattern CONTENT = Pattern.compile("/api/v1/(cities|agreements|signatories|pages)(/\\{[^/]+})?");
+    private static final Pattern CONTENT = Pattern.compile("/api/v1/" + ContentRequest.COLLECTIONS + "(/\\{[^/]+})?");
     private static final Pattern TRANSLATIONS = Pattern
             .compile(
-                    "/api/v1/(cities|agreements|signatories|pages)/\\{[^/]+}/(translations/\\{[^/]+}|revisions/\\{[^/]+}/restore)");
+                    "/api/v1/" + ContentRequest.COLLECTIONS
+                            + "/\\{[^/]+}/(translations/\\{[^/]+}|revisions/\\{[^/]+}/restore)");
     private static final Set<PathItem.HttpMethod> WRITES = Set.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT,
             PathItem.HttpMethod.PATCH);
 

@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import dev.twinning.common.error.InvalidInputException;
 import dev.twinning.common.error.Problem;
+import dev.twinning.content.ContentRequest;
 
 /**
  * An unknown query parameter under {@code /api/v1} is a 400 naming it, so that a typo such as {@code contry=CN}
@@ -30,7 +31,7 @@ import dev.twinning.common.error.Problem;
 public class KnownParameters {
 
     private static final String API = "/api/v1/";
-    private static final Pattern CONTENT = Pattern.compile("/api/v1/(cities|agreements|signatories|pages)(/.*)?");
+    private static final Pattern CONTENT = Pattern.compile("/api/v1/" + ContentRequest.COLLECTIONS + "(/.*)?");
     private static final Map<Method, Set<String>> DECLARED = new ConcurrentHashMap<>();
 
     @ServerRequestFilter
@@ -49,7 +50,7 @@ public class KnownParameters {
         boolean content = CONTENT.matcher(path).matches();
         List<Problem.FieldError> unknown = given.stream()
                 .filter(name -> !declared.contains(name) && !name.equals("locale")
-                        && !(content && name.equals(read ? "preview" : "publish")))
+                        && !(content && name.equals(read ? ContentRequest.PREVIEW : ContentRequest.PUBLISH)))
                 .sorted()
                 .map(name -> new Problem.FieldError(name, "is not a parameter of this request"))
                 .toList();
