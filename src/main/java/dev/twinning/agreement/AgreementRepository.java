@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.Hibernate;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 import dev.twinning.city.City;
@@ -102,15 +104,13 @@ public class AgreementRepository implements PanacheRepository<Agreement> {
                 .getResultList();
     }
 
-    /** Loads the signatories (and their cities) of all given agreements in one statement. */
+    /**
+     * Loads the signatories (and their cities) of all given agreements: touching the first list makes
+     * Hibernate's batch loader fetch the lists of every agreement in the session with one {@code = any(?)}
+     * statement (quarkus.hibernate-orm.fetch.batch-size), whose SQL is translated once, not per request.
+     */
     public List<Agreement> withSignatories(List<Agreement> agreements) {
-        if (!agreements.isEmpty()) {
-            getEntityManager()
-                    .createQuery("select distinct a from Agreement a left join fetch a.signatories s"
-                            + " left join fetch s.city where a in :agreements", Agreement.class)
-                    .setParameter("agreements", agreements)
-                    .getResultList();
-        }
+        agreements.forEach(agreement -> Hibernate.initialize(agreement.signatories));
         return agreements;
     }
 

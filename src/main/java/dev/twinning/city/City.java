@@ -24,7 +24,6 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.type.SqlTypes;
@@ -83,7 +82,6 @@ public class City extends TranslatableEntity implements Publishable {
     @ElementCollection
     @CollectionTable(name = "city_images", joinColumns = @JoinColumn(name = "city_id"))
     @OrderColumn(name = "position")
-    @BatchSize(size = 100)
     public List<ImageSlot> images = new ArrayList<>();
 
     /** Other names and spellings ("Weihei" for Weihai), found by search like the names. */

@@ -8,15 +8,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.BatchSize;
-
 import dev.twinning.common.i18n.TranslatableEntity;
 import dev.twinning.common.i18n.TranslatableFields;
 
 /** An uploaded image: the facts of the original, its texts, and (in the store) its renditions. */
 @Entity
 @Table(name = "media")
-@BatchSize(size = 100)
 public class Media extends TranslatableEntity {
 
     /** The text a visitor reads, translatable into every locale; the credit is a name and stays as written. */

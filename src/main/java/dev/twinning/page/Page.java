@@ -19,7 +19,6 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.SQLRestriction;
 
 import dev.twinning.agreement.Agreement;
@@ -56,7 +55,6 @@ public class Page extends TranslatableEntity implements Publishable {
     @ElementCollection
     @CollectionTable(name = "page_images", joinColumns = @JoinColumn(name = "page_id"))
     @OrderColumn(name = "position")
-    @BatchSize(size = 100)
     public List<ImageSlot> images = new ArrayList<>();
 
     @ManyToMany
