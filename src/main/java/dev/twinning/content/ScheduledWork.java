@@ -18,6 +18,7 @@ import io.quarkus.scheduler.Scheduled;
 
 import dev.twinning.audit.AuditLog;
 import dev.twinning.common.audit.AuditedEntity;
+import dev.twinning.common.cache.CacheInvalidation;
 import dev.twinning.database.DatabaseNotReady;
 
 /**
@@ -37,9 +38,11 @@ public class ScheduledWork {
     private final AuditLog audit;
     private final EntityManager em;
     private final Duration retention;
+    private final CacheInvalidation invalidation;
 
     public ScheduledWork(Workflow workflow, Trash trash, WorkingCopies copies, AuditLog audit, EntityManager em,
-            @ConfigProperty(name = "twinning.trash.retention-days") int retentionDays) {
+            @ConfigProperty(name = "twinning.trash.retention-days") int retentionDays, CacheInvalidation invalidation) {
+        this.invalidation = invalidation;
         this.workflow = workflow;
         this.trash = trash;
         this.copies = copies;
@@ -73,6 +76,9 @@ public class ScheduledWork {
         Collections.reverse(referencingFirst);
         for (ContentType<?, ?> type : referencingFirst) {
             done += drain(type, false);
+        }
+        if (done > 0) {
+            invalidation.awaitEverywhere();
         }
         return done;
     }

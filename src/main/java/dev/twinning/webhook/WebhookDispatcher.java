@@ -34,6 +34,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.codec.BodyCodec;
 
+import dev.twinning.common.cache.CacheInvalidation;
 import dev.twinning.database.DatabaseNotReady;
 
 /**
@@ -69,6 +70,7 @@ public class WebhookDispatcher {
     private final int maxInFlight;
     private final Duration lease;
     private final Duration retention;
+    private final CacheInvalidation invalidation;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -82,7 +84,8 @@ public class WebhookDispatcher {
             @ConfigProperty(name = "twinning.webhook.timeout") Duration timeout,
             @ConfigProperty(name = "twinning.webhook.concurrency-per-endpoint") int perEndpoint,
             @ConfigProperty(name = "twinning.webhook.max-in-flight") int maxInFlight,
-            @ConfigProperty(name = "twinning.webhook.log-retention-days") int retentionDays) {
+            @ConfigProperty(name = "twinning.webhook.log-retention-days") int retentionDays, CacheInvalidation invalidation) {
+        this.invalidation = invalidation;
         this.deliveries = deliveries;
         this.targets = targets;
         this.vertx = vertx;
@@ -155,6 +158,8 @@ public class WebhookDispatcher {
                     if (claimed.isEmpty()) {
                         break;
                     }
+                    // A receiver that reads the API on an event must not get an answer cached before it.
+                    invalidation.awaitEverywhere();
                     claimed.forEach(this::send);
                     started += claimed.size();
                 }

@@ -225,6 +225,47 @@ class TwoInstancesIT {
         }
     }
 
+    /**
+     * Cache hits need no database round trip because writers wait for every live instance to drop its cached
+     * answers. A frozen instance (a long GC pause, a paused VM) cannot acknowledge: it holds a write up for at
+     * most its lease, and once it runs again it serves nothing it cached before, although it missed the write.
+     */
+    @Test
+    @Timeout(120)
+    void aFrozenInstanceHoldsAWriteUpForAtMostItsLeaseAndServesNothingStaleWhenItWakes() throws Exception {
+        JsonNode original = json(get(a, "/api/v1/cities/kobe"));
+        String path = "/api/v1/cities/" + original.get("id").asLong();
+        long population = original.get("population").asLong();
+        String oldTag = etag(get(b, path));
+        assertThat(etag(get(b, path))).as("B's cached answer").isEqualTo(oldTag);
+        try {
+            HttpResponse<String> written;
+            long took;
+            b.freeze();
+            try {
+                long start = System.nanoTime();
+                written = patchCity(a, path, "{\"population\":" + (population + 1000) + "}");
+                took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            } finally {
+                b.thaw();
+            }
+            assertThat(written.statusCode()).as("PATCH on A while B is frozen: %s", written.body()).isEqualTo(200);
+            // B's lease is 3 s; the bound only says that a frozen instance cannot block writers indefinitely.
+            assertThat(took).as("PATCH on A while B is frozen, ms").isLessThan(15_000);
+            HttpResponse<String> read = assertFresh(b, path,
+                    response -> json(response).get("population").asLong() == population + 1000, oldTag,
+                    "a write on A while B was frozen");
+            assertThat(etag(read)).isNotEqualTo(oldTag);
+            // B acknowledges again: the next write on A finds it fresh at once.
+            written = patchCity(a, path, "{\"population\":" + (population + 1001) + "}");
+            assertThat(written.statusCode()).isEqualTo(200);
+            assertFresh(b, path, response -> json(response).get("population").asLong() == population + 1001, etag(read),
+                    "a write on A after B woke");
+        } finally {
+            patchCity(a, path, "{\"population\":" + population + "}");
+        }
+    }
+
     @Test
     @Timeout(120)
     void aTranslationWrittenThroughOneInstanceIsReadInThatLocaleThroughTheOther() throws Exception {

@@ -2,15 +2,15 @@ package dev.twinning.common.cache;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
@@ -25,13 +25,19 @@ import dev.twinning.database.DatabaseFailures;
 import dev.twinning.database.DatabaseReady;
 
 /**
- * The generation of what this instance may serve from its read cache. Database triggers NOTIFY on every
- * change of published content (cities, countries, agreements, signatories, pages) and of survey counts;
- * every instance LISTENs and starts a new generation when it hears one, so a write through any instance
- * invalidates the caches of all of them. NOTIFY reaches other sessions a moment after the writer's commit,
- * so a cache hit first waits for a barrier: a round trip on the listening connection that starts after the
- * request arrived, which delivers every notification committed before it. One round trip serves all the
- * hits waiting at that moment. While this instance cannot listen, nothing is served from the cache.
+ * The generation of what this instance may serve from its read cache, and its lease (migration V18).
+ * <p>
+ * A listener thread LISTENs on one connection. Database triggers NOTIFY every change of published content and
+ * of survey counts, and every writer announces a ticket after its commit ({@link CacheInvalidation}); whatever
+ * the listener hears starts a new generation, which drops every cached answer. It then acknowledges the
+ * highest ticket heard in this instance's lease row, on the same connection, so a lease that is renewed is
+ * one whose notifications are being read. Writers wait for those acknowledgements, so a cache hit needs no
+ * round trip of its own.
+ * <p>
+ * Hits are served only while the lease is live as this instance counts it: from the moment a renewal was
+ * sent, {@link #LEASE} less a margin. The database counts the same lease from a later moment (when it ran the
+ * renewal), so this instance always stops serving before any writer may stop waiting for it. A renewal after
+ * a lapse starts a new generation first.
  */
 @Singleton
 public class ContentVersion {
@@ -39,13 +45,19 @@ public class ContentVersion {
     public static final long UNKNOWN = -1;
     static final String CONTENT_CHANNEL = "twinning_content";
     static final String SURVEY_CHANNEL = "twinning_survey";
+    static final String TICKET_CHANNEL = "twinning_tickets";
+    /** How long a renewal keeps an instance counted as live; writers wait at most this long for a silent one. */
+    static final Duration LEASE = Duration.ofSeconds(3);
+    /** This instance stops serving this long before its lease ends in the database (clock drift, slow statements). */
+    private static final long MARGIN_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final int RENEW_MILLIS = 500;
     private static final Logger LOG = Logger.getLogger(ContentVersion.class);
-    private static final int POLL_MILLIS = 5_000;
 
+    private final UUID instance = UUID.randomUUID();
     private final AtomicLong generation = new AtomicLong();
-    private final Object lock = new Object();
-    private List<Consumer<Boolean>> waiting = new ArrayList<>();
+    private volatile long servableUntil = System.nanoTime();
     private volatile boolean listening;
+    private volatile String schema;
     private final String url;
     private final Optional<String> username;
     private final Optional<String> password;
@@ -62,23 +74,29 @@ public class ContentVersion {
         this.password = password;
     }
 
+    /** The generation cached answers are stored under, or {@link #UNKNOWN} while this instance may not serve them. */
     public long current() {
-        return listening ? generation.get() : UNKNOWN;
+        return listening && System.nanoTime() - servableUntil < 0 ? generation.get() : UNKNOWN;
+    }
+
+    /** This instance's lease row. */
+    UUID instance() {
+        return instance;
+    }
+
+    /** The schema whose tickets this instance hears (several apps may share one database). */
+    Optional<String> schema() {
+        return Optional.ofNullable(schema);
     }
 
     void onChange(Runnable action) {
         this.onChange = action;
     }
 
-    /**
-     * Calls {@code then} on the listener thread once every change committed before this call has been heard
-     * (with true), or when that cannot be known because the database is out of reach (with false).
-     */
-    void afterBarrier(Consumer<Boolean> then) {
-        synchronized (lock) {
-            waiting.add(then);
-            lock.notifyAll();
-        }
+    /** Drops every cached answer now: a writer on this instance does so after its commit without waiting. */
+    void startGeneration() {
+        generation.incrementAndGet();
+        onChange.run();
     }
 
     void start(@Observes DatabaseReady ready) {
@@ -90,26 +108,39 @@ public class ContentVersion {
     private void listen() {
         while (running) {
             try (Connection connection = DriverManager.getConnection(url, connectionProperties());
-                    Statement statement = connection.createStatement()) {
-                statement.execute("listen " + CONTENT_CHANNEL + "; listen " + SURVEY_CHANNEL);
-                long stored = read(statement);
+                    Statement statement = connection.createStatement();
+                    PreparedStatement renew = connection.prepareStatement("insert into cache_leases"
+                            + " (instance, acknowledged, expires_at) values (?, ?, clock_timestamp() + ?::interval)"
+                            + " on conflict (instance) do update set acknowledged = excluded.acknowledged,"
+                            + " expires_at = excluded.expires_at")) {
+                statement.execute("listen " + CONTENT_CHANNEL + "; listen " + TICKET_CHANNEL + "; listen " + SURVEY_CHANNEL);
+                schema = single(statement, "select current_schema()");
+                // Every ticket issued so far belongs to a write committed before it: dropping everything now
+                // covers them all, and the later ones will be heard.
+                long acknowledged = Long.parseLong(single(statement,
+                        "select case when is_called then last_value else 0 end from cache_tickets"));
                 startGeneration();
+                renew(renew, acknowledged);
                 listening = true;
                 PGConnection notifications = connection.unwrap(PGConnection.class);
+                long renewed = System.nanoTime();
                 while (running) {
-                    List<Consumer<Boolean>> batch = nextBatch();
-                    long now = read(statement);
-                    PGNotification[] received = notifications.getNotifications();
-                    if ((received != null && received.length > 0) || now != stored) {
+                    PGNotification[] received = notifications.getNotifications(RENEW_MILLIS);
+                    long heard = acknowledged;
+                    if (received != null && received.length > 0) {
                         startGeneration();
+                        for (PGNotification notification : received) {
+                            heard = Math.max(heard, ticket(notification));
+                        }
                     }
-                    stored = now;
-                    batch.forEach(then -> then.accept(true));
+                    if (heard != acknowledged || System.nanoTime() - renewed >= RENEW_MILLIS * 1_000_000L) {
+                        renewed = renew(renew, heard);
+                        acknowledged = heard;
+                    }
                 }
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 listening = false;
                 startGeneration();
-                nextBatchNow().forEach(then -> then.accept(false));
                 if (running) {
                     LOG.warnf("Cannot listen for content changes (%s); the read cache is off until it can",
                             DatabaseFailures.describe(e));
@@ -117,33 +148,39 @@ public class ContentVersion {
                 }
             }
         }
-        nextBatchNow().forEach(then -> then.accept(false));
     }
 
-    /** The hits waiting for a barrier; when none wait, a poll every few seconds still picks up changes. */
-    private List<Consumer<Boolean>> nextBatch() {
-        synchronized (lock) {
-            if (waiting.isEmpty()) {
-                try {
-                    lock.wait(POLL_MILLIS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running = false;
-                }
-            }
-            return nextBatchNow();
+    /**
+     * Acknowledges the tickets heard and extends the lease; answers when it was sent. After a lapse, writers may
+     * have stopped waiting for this instance, so whatever it holds is dropped before it serves again.
+     */
+    private long renew(PreparedStatement renew, long acknowledged) throws SQLException {
+        long sent = System.nanoTime();
+        if (sent - servableUntil >= 0) {
+            startGeneration();
         }
+        renew.setObject(1, instance);
+        renew.setLong(2, acknowledged);
+        renew.setString(3, LEASE.toMillis() + " milliseconds");
+        renew.executeUpdate();
+        servableUntil = sent + LEASE.toNanos() - MARGIN_NANOS;
+        return sent;
     }
 
-    private List<Consumer<Boolean>> nextBatchNow() {
-        synchronized (lock) {
-            List<Consumer<Boolean>> batch = waiting;
-            waiting = new ArrayList<>();
-            return batch;
+    /** A ticket of this schema's writers, or 0 for a trigger's notification or another schema's ticket. */
+    private long ticket(PGNotification notification) {
+        if (!TICKET_CHANNEL.equals(notification.getName())) {
+            return 0;
         }
+        String payload = notification.getParameter();
+        int colon = payload.lastIndexOf(':');
+        if (colon < 0 || !payload.substring(0, colon).equals(schema)) {
+            return 0;
+        }
+        return Long.parseLong(payload.substring(colon + 1));
     }
 
-    /** Bounded like the pool's connections, so that a barrier can never hang on a silent network. */
+    /** Bounded like the pool's connections, so that the listener can never hang on a silent network. */
     private Properties connectionProperties() {
         Properties properties = new Properties();
         username.ifPresent(user -> properties.setProperty("user", user));
@@ -155,15 +192,11 @@ public class ContentVersion {
         return properties;
     }
 
-    private static long read(Statement statement) throws SQLException {
-        try (ResultSet row = statement.executeQuery("select version from content_version")) {
-            return row.next() ? row.getLong(1) : UNKNOWN;
+    private static String single(Statement statement, String query) throws SQLException {
+        try (ResultSet row = statement.executeQuery(query)) {
+            row.next();
+            return row.getString(1);
         }
-    }
-
-    private void startGeneration() {
-        generation.incrementAndGet();
-        onChange.run();
     }
 
     private void pause() {
@@ -175,11 +208,28 @@ public class ContentVersion {
         }
     }
 
+    /** A stopping instance gives up its lease, so that writers elsewhere do not wait for it. */
     @PreDestroy
     void stop() {
         running = false;
+        listening = false;
         if (listener != null) {
             listener.interrupt();
+            try {
+                listener.join(RENEW_MILLIS * 2L);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (schema == null) {
+            return;
+        }
+        try (Connection connection = DriverManager.getConnection(url, connectionProperties());
+                PreparedStatement release = connection.prepareStatement("delete from cache_leases where instance = ?")) {
+            release.setObject(1, instance);
+            release.executeUpdate();
+        } catch (SQLException e) {
+            LOG.debugf("Could not release the cache lease (%s); it expires on its own", DatabaseFailures.describe(e));
         }
     }
 }

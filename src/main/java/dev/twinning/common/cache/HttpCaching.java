@@ -22,7 +22,8 @@ import dev.twinning.common.i18n.RequestLocale;
 /**
  * HTTP caching for reads: Cache-Control (public with TWINNING_CACHE_MAX_AGE, or no-store for staff-only
  * reads), Vary, and a strong ETag with 304 on every JSON read, lists included. Published content is also
- * handed to the {@link ReadCache}, which serves repeats without running the resource.
+ * handed to the {@link ReadCache}, which serves repeats without running the resource. A successful write
+ * answers only once every instance has dropped the answers it cached before ({@link CacheInvalidation}).
  */
 public class HttpCaching {
 
@@ -32,10 +33,12 @@ public class HttpCaching {
     private final ObjectMapper mapper;
     private final String publicCacheControl;
     private final RequestLocale locale;
+    private final CacheInvalidation invalidation;
 
     public HttpCaching(ReadCache cache, ObjectMapper mapper, @ConfigProperty(name = "twinning.cache.max-age") int maxAge,
-            RequestLocale locale) {
+            RequestLocale locale, CacheInvalidation invalidation) {
         this.cache = cache;
+        this.invalidation = invalidation;
         this.locale = locale;
         this.mapper = mapper;
         this.publicCacheControl = "public, max-age=" + Math.max(0, maxAge);
@@ -55,6 +58,9 @@ public class HttpCaching {
         response.getHeaders().putSingle("Vary", ReadCache.VARY);
         if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
             response.getHeaders().putSingle("Cache-Control", "no-store");
+            if (!HttpMethod.OPTIONS.equals(method) && response.getStatus() < 400) {
+                invalidation.awaitEverywhere();
+            }
             return;
         }
         boolean staffOnly = resource.getResourceMethod() != null

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -16,8 +15,6 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -33,7 +30,8 @@ import dev.twinning.common.i18n.ContentLocales;
 /**
  * Public reads, kept as the exact bytes and headers the API answered, for as long as no change has been
  * announced (see {@link ContentVersion}). A hit is answered on the I/O thread without touching the
- * database or serialising anything; a matching If-None-Match gets 304.
+ * database or serialising anything; a matching If-None-Match gets 304. Writers wait until every instance
+ * has dropped what they changed ({@link CacheInvalidation}), so a hit needs no round trip of its own.
  */
 @Singleton
 public class ReadCache {
@@ -46,8 +44,6 @@ public class ReadCache {
             "/api/v1/(cities|countries|agreements|signatories|pages)(/[^/]+)?|/api/v1/pages/[^/]+/survey|/api/v1/survey");
     /** A bound on memory: when the cached answers would exceed it, the cache starts over. */
     private static final long MAX_BYTES = 32L * 1024 * 1024;
-    /** A barrier slower than this (a database in trouble) sends the request the uncached way. */
-    private static final long BARRIER_TIMEOUT_MILLIS = 1_000;
 
     /** Every cached answer varies with these request headers (the locale also by the {@code locale} parameter). */
     public static final String VARY = "Accept, Accept-Language";
@@ -149,23 +145,7 @@ public class ReadCache {
             return;
         }
         String key = key(request.path(), request.query(), request.getHeader("Accept"), locale.get().tag());
-        if (entries.get(key) == null || version.current() == ContentVersion.UNKNOWN) {
-            context.next();
-            return;
-        }
-        Context vertxContext = Vertx.currentContext();
-        AtomicBoolean answered = new AtomicBoolean();
-        long timer = context.vertx().setTimer(BARRIER_TIMEOUT_MILLIS, ignored -> {
-            if (answered.compareAndSet(false, true)) {
-                context.next();
-            }
-        });
-        version.afterBarrier(known -> vertxContext.runOnContext(ignored -> {
-            if (answered.compareAndSet(false, true)) {
-                context.vertx().cancelTimer(timer);
-                answer(context, key, known);
-            }
-        }));
+        answer(context, key);
     }
 
     /**
@@ -185,10 +165,10 @@ public class ReadCache {
                 acceptLanguage.isEmpty() ? null : String.join(",", acceptLanguage));
     }
 
-    /** After the barrier: the entry is served only if no change was heard since it was stored. */
-    private void answer(RoutingContext context, String key, boolean known) {
+    /** An entry is served only if no change was heard since it was stored, and while this instance's lease is live. */
+    private void answer(RoutingContext context, String key) {
         Entry entry = entries.get(key);
-        if (!known || entry == null || entry.version() != version.current()) {
+        if (entry == null || entry.version() != version.current()) {
             context.next();
             return;
         }
