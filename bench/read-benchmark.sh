@@ -125,27 +125,38 @@ start_app TWINNING_READ_CACHE_ENABLED=false
 READY_FIRST=$READY
 superuser_psql -d "$DB" -c "vacuum analyze"
 
-# Lists of (API path, key, agreement ids the app binds into its next statement), one per line, for wrk and pgbench.
-# The last column says whether the first page is full (20 or more matches), so that the app also counts the
-# matches with a statement of its own; those entries come first (bench/read/pgbench/*.sql, \if).
+# Lists of (API path, key, agreement ids, whether the first page is full, city ids), one per line, for wrk and
+# pgbench. The ids are what the app's batch loaders bind after the first statement: the agreements whose
+# signatories they fetch, the cities whose images they fetch. The fourth column says whether the first page is
+# full (20 or more matches), so that the app also counts the matches with a statement of its own; those entries
+# come first (bench/read/pgbench/*.sql, \if).
 list_cities_by_country() {
     bench_psql -tA -F $'\t' -c "select '/api/v1/cities?country=' || country_code || '&size=20', country_code, '{}',
-            count(*) >= 20
-        from cities group by country_code order by count(*) >= 20 desc, country_code" > "$WORK/cities-by-country.list"
+            count(*) >= 20,
+            '{' || array_to_string(array(select p.id from cities p where p.country_code = c.country_code
+                order by p.name collate \"en-x-icu\", p.id limit 20), ',') || '}'
+        from cities c group by country_code order by count(*) >= 20 desc, country_code" > "$WORK/cities-by-country.list"
 }
 list_agreements_by_country() {
-    bench_psql -tA -F $'\t' -c "select '/api/v1/agreements?country=' || code, code,
-            '{' || array_to_string(array(select a.id from agreements a join cities p on p.id = a.partner_city_id
-                where p.country_code = code order by a.established_on, a.id limit 20), ',') || '}', matches >= 20
-        from (select p.country_code as code, count(*) as matches
-            from agreements a join cities p on p.id = a.partner_city_id group by 1) c
+    bench_psql -tA -F $'\t' -c "with pages as (select c.code, c.matches, a.id, a.home_city_id, a.partner_city_id
+            from (select p.country_code as code, count(*) as matches
+                from agreements a join cities p on p.id = a.partner_city_id group by 1) c,
+            lateral (select a.id, a.home_city_id, a.partner_city_id from agreements a where a.partner_country = c.code
+                order by a.established_on, a.id limit 20) a)
+        select '/api/v1/agreements?country=' || code, code, '{' || string_agg(id::text, ',') || '}', matches >= 20,
+            '{' || array_to_string(array(select distinct x from pages q, unnest(array[q.home_city_id, q.partner_city_id]) x
+                where q.code = pages.code), ',') || '}'
+        from pages group by code, matches
         order by matches >= 20 desc, code" > "$WORK/agreements-by-country.list"
 }
 list_city_by_slug() {
     local where=$1
     bench_psql -tA -F $'\t' -c "select '/api/v1/cities/' || c.slug, c.slug,
             '{' || array_to_string(array(select a.id from agreements a
-                where a.home_city_id = c.id or a.partner_city_id = c.id order by a.id), ',') || '}'
+                where a.home_city_id = c.id or a.partner_city_id = c.id order by a.id), ',') || '}', false,
+            '{' || array_to_string(array(select distinct x from agreements a,
+                unnest(array[c.id, a.home_city_id, a.partner_city_id]) x
+                where a.home_city_id = c.id or a.partner_city_id = c.id), ',') || '}'
         from cities c
         where exists (select 1 from agreements a where a.home_city_id = c.id or a.partner_city_id = c.id) and $where
         order by md5(c.slug) limit $SAMPLE" > "$WORK/city-by-slug.list"
@@ -356,8 +367,9 @@ log "Restarting the app on the loaded database, with SQL logging to check the pg
 stop_started=$(date +%s.%N)
 stop_app
 STOP_SECONDS=$(seconds_since "$stop_started")
-# The webhook dispatcher's poll would log its own statements between a request's: it waits an hour here.
-start_app TWINNING_READ_CACHE_ENABLED=false TWINNING_WEBHOOK_POLL_INTERVAL=1h QUARKUS_HIBERNATE_ORM_LOG_SQL=true QUARKUS_HIBERNATE_ORM_LOG_FORMAT_SQL=false \
+# The webhook dispatcher's poll and the schedule runner would log their own statements between a request's: they
+# wait an hour here.
+start_app TWINNING_READ_CACHE_ENABLED=false TWINNING_WEBHOOK_POLL_INTERVAL=1h TWINNING_WORKFLOW_SCHEDULE_INTERVAL=1h QUARKUS_HIBERNATE_ORM_LOG_SQL=true QUARKUS_HIBERNATE_ORM_LOG_FORMAT_SQL=false \
     QUARKUS_HIBERNATE_ORM_LOG_HIGHLIGHT_SQL=false
 READY_LOADED=$READY
 

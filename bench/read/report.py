@@ -21,15 +21,17 @@ def render(template, listing, out):
     keys = [row[1] for row in rows]
     ids = [row[2] if len(row) > 2 else '{}' for row in rows]
     counted = [len(row) > 3 and row[3] == 't' for row in rows]
+    city_ids = [row[4] if len(row) > 4 else '{}' for row in rows]
     assert counted == sorted(counted, reverse=True), 'entries the app counts separately must come first'
     for key in keys:
         assert re.fullmatch(r'[A-Za-z0-9-]+', key), key
-    for value in ids:
+    for value in ids + city_ids:
         assert re.fullmatch(r'\{[0-9,]*\}', value), value
     text = open(template, encoding='utf-8').read()
     text = (text.replace('@N@', str(len(rows))).replace('@COUNTED@', str(sum(counted)))
             .replace('@KEYS@', "'{" + ','.join(keys) + "}'")
-            .replace('@IDS@', "'{" + ','.join('"' + value + '"' for value in ids) + "}'"))
+            .replace('@IDS@', "'{" + ','.join('"' + value + '"' for value in ids) + "}'")
+            .replace('@CITY_IDS@', "'{" + ','.join('"' + value + '"' for value in city_ids) + "}'"))
     open(out, 'w', encoding='utf-8').write(text)
 
 
@@ -195,6 +197,8 @@ def profile(_paths):
 
 def normalize(statement):
     statement = re.sub(r'\s+', ' ', statement).strip().rstrip(';').strip()
+    # Hibernate's batch loaders bind a single key as "= ?" and several as "= any (?)"
+    statement = re.sub(r'\b(s1_0\.agreement_id|i1_0\.city_id)=\?', r'\1 = any (?)', statement)
     return re.sub(r' in \(\?(,\s*\?)*\)', ' in (?)', statement)
 
 
@@ -207,7 +211,7 @@ def template_statements(path):
             continue
         line = re.sub(r'\s*\\gset\s*\w*$', '', line)
         line = line.replace("(@KEYS@::varchar[])[:i]", '?')
-        line = line.replace("a1_0.id = any((@IDS@::text[])[:i]::bigint[])", 'a1_0.id in (?)')
+        line = re.sub(r"any\(\(@(CITY_)?IDS@::text\[\]\)\[:i\]::bigint\[\]\)", 'any (?)', line)
         line = re.sub(r":[a-z_]+", '?', line)
         line = line.replace("'friendship-cities'", '?').replace("'SATISFIED'", '?').replace('now()', '?')
         statements.append(normalize(line))
