@@ -4,10 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
-import javax.sql.DataSource;
-
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -25,70 +25,132 @@ import dev.twinning.database.DatabaseFailures;
 public class CacheInvalidation {
 
     private static final Logger LOG = Logger.getLogger(CacheInvalidation.class);
-    private static final String TICKET = "select ticket, pg_notify('" + ContentVersion.TICKET_CHANNEL
-            + "', current_schema() || ':' || ticket) from (select nextval('cache_tickets') as ticket) issued";
+    /** The ticket, announced, and how many other instances hold a live lease: with none, nobody needs to hear it. */
+    private static final String TICKET = "with issued as (select ticket, pg_notify('" + ContentVersion.TICKET_CHANNEL
+            + "', current_schema() || ':' || ticket) from (select nextval('cache_tickets') as ticket) next)"
+            + " select ticket, (select count(*) from cache_leases where instance <> ? and expires_at > clock_timestamp())"
+            + " from issued";
     private static final String BEHIND = "select count(*) from cache_leases"
             + " where instance <> ? and acknowledged < ? and expires_at > clock_timestamp()";
     private static final long MAX_PAUSE_MILLIS = 20;
 
     private final ContentVersion version;
-    private final DataSource dataSource;
+    /** One connection of its own for every writer on this instance, held only while a statement runs. */
+    private final ReentrantLock lock = new ReentrantLock();
+    private Connection connection;
+    private PreparedStatement issue;
+    private PreparedStatement behind;
 
-    public CacheInvalidation(ContentVersion version, DataSource dataSource) {
+    public CacheInvalidation(ContentVersion version) {
         this.version = version;
-        this.dataSource = dataSource;
     }
 
     /**
      * Drops this instance's cached answers, then waits until every other live instance has dropped theirs.
-     * Call it on a worker thread, after the transaction that wrote has committed.
+     * Call it on a worker thread, after the transaction that wrote has committed. Waiting writers hold no
+     * connection of the pool, so an instance that died without giving up its lease slows writes elsewhere
+     * for at most its lease but cannot starve them of connections.
      */
     public void awaitEverywhere() {
         version.startGeneration();
-        long deadline = System.nanoTime() + ContentVersion.LEASE.toNanos() + MAX_PAUSE_MILLIS * 1_000_000L;
-        try (Connection connection = dataSource.getConnection()) {
-            long ticket;
-            try (Statement statement = connection.createStatement(); ResultSet issued = statement.executeQuery(TICKET)) {
-                issued.next();
-                ticket = issued.getLong(1);
-            }
-            try (PreparedStatement behind = connection.prepareStatement(BEHIND)) {
-                behind.setObject(1, version.instance());
-                behind.setLong(2, ticket);
-                for (long pause = 1; waiting(behind); pause = Math.min(pause * 2, MAX_PAUSE_MILLIS)) {
-                    if (System.nanoTime() - deadline > 0) {
-                        LOG.warnf("Cache ticket %d not acknowledged by every live instance within the lease", ticket);
-                        return;
-                    }
-                    Thread.sleep(pause);
-                }
-            }
+        long ticket;
+        try {
+            ticket = issueTicket();
         } catch (SQLException e) {
-            // The write has committed and its triggers announced it; without the database no instance can
+            // The write has committed and its triggers announced it; an instance that cannot be told cannot
             // renew its lease either, so by the lease's end none serves what it held before.
             LOG.warnf("Could not confirm that every instance dropped its cached answers (%s); waiting out the lease",
                     DatabaseFailures.describe(e));
-            sleepUntil(deadline);
+            sleep(ContentVersion.LEASE.toMillis());
+            return;
+        }
+        if (ticket < 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + ContentVersion.LEASE.toNanos() + MAX_PAUSE_MILLIS * 1_000_000L;
+        try {
+            for (long pause = 1; waiting(ticket); pause = Math.min(pause * 2, MAX_PAUSE_MILLIS)) {
+                if (System.nanoTime() - deadline > 0) {
+                    LOG.warnf("Cache ticket %d not acknowledged by every live instance within the lease", ticket);
+                    return;
+                }
+                sleep(pause);
+            }
+        } catch (SQLException e) {
+            LOG.warnf("Could not confirm that every instance dropped its cached answers (%s); waiting out the lease",
+                    DatabaseFailures.describe(e));
+            sleep(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        }
+    }
+
+    /** The ticket, announced; -1 when no other instance holds a live lease and so nobody needs to hear it. */
+    private long issueTicket() throws SQLException {
+        return withConnection(() -> {
+            issue.setObject(1, version.instance());
+            try (ResultSet issued = issue.executeQuery()) {
+                issued.next();
+                return issued.getLong(2) == 0 ? -1 : issued.getLong(1);
+            }
+        });
+    }
+
+    private boolean waiting(long ticket) throws SQLException {
+        return withConnection(() -> {
+            behind.setObject(1, version.instance());
+            behind.setLong(2, ticket);
+            try (ResultSet count = behind.executeQuery()) {
+                count.next();
+                return count.getLong(1) > 0;
+            }
+        });
+    }
+
+    private interface Work<T> {
+
+        T run() throws SQLException;
+    }
+
+    /** Runs one statement on the shared connection, opening it (again) when needed. */
+    private <T> T withConnection(Work<T> work) throws SQLException {
+        lock.lock();
+        try {
+            if (connection == null || connection.isClosed()) {
+                connection = version.connect();
+                issue = connection.prepareStatement(TICKET);
+                behind = connection.prepareStatement(BEHIND);
+            }
+            return work.run();
+        } catch (SQLException e) {
+            close();
+            throw e;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        lock.lock();
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            LOG.debugf("Closing the cache invalidation connection: %s", DatabaseFailures.describe(e));
+        } finally {
+            connection = null;
+            lock.unlock();
+        }
+    }
+
+    private static void sleep(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static boolean waiting(PreparedStatement behind) throws SQLException {
-        try (ResultSet count = behind.executeQuery()) {
-            count.next();
-            return count.getLong(1) > 0;
-        }
-    }
-
-    private static void sleepUntil(long deadline) {
-        long left = deadline - System.nanoTime();
-        if (left > 0) {
-            try {
-                Thread.sleep(left / 1_000_000L);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 }

@@ -56,6 +56,8 @@ public class ContentVersion {
     private final UUID instance = UUID.randomUUID();
     private final AtomicLong generation = new AtomicLong();
     private volatile long servableUntil = System.nanoTime();
+    /** When the last renewal that the database applied was sent (only the listener thread uses it). */
+    private long lastRenewal = System.nanoTime() - LEASE.toNanos();
     private volatile boolean listening;
     private volatile String schema;
     private final String url;
@@ -99,29 +101,36 @@ public class ContentVersion {
         onChange.run();
     }
 
-    void start(@Observes DatabaseReady ready) {
+    synchronized void start(@Observes DatabaseReady ready) {
+        if (listener != null) {
+            return; // DatabaseReady may be fired again after a failed start; one listener is enough
+        }
         listener = new Thread(this::listen, "content-version-listener");
         listener.setDaemon(true);
         listener.start();
     }
 
     private void listen() {
+        long acknowledged = 0;
         while (running) {
-            try (Connection connection = DriverManager.getConnection(url, connectionProperties());
+            try (Connection connection = connect();
                     Statement statement = connection.createStatement();
                     PreparedStatement renew = connection.prepareStatement("insert into cache_leases"
                             + " (instance, acknowledged, expires_at) values (?, ?, clock_timestamp() + ?::interval)"
-                            + " on conflict (instance) do update set acknowledged = excluded.acknowledged,"
+                            + " on conflict (instance) do update set acknowledged = greatest(cache_leases.acknowledged, excluded.acknowledged),"
                             + " expires_at = excluded.expires_at")) {
                 statement.execute("listen " + CONTENT_CHANNEL + "; listen " + TICKET_CHANNEL + "; listen " + SURVEY_CHANNEL);
                 schema = single(statement, "select current_schema()");
-                // Every ticket issued so far belongs to a write committed before it: dropping everything now
-                // covers them all, and the later ones will be heard.
-                long acknowledged = Long.parseLong(single(statement,
+                // The row first, with what was really heard: a writer who takes a ticket from now on waits for
+                // this instance. Every ticket issued so far belongs to a write committed before it, so dropping
+                // everything after reading the last one covers them all; later ones will be heard.
+                renew(renew, acknowledged);
+                long issued = Long.parseLong(single(statement,
                         "select case when is_called then last_value else 0 end from cache_tickets"));
                 startGeneration();
-                renew(renew, acknowledged);
-                listening = true;
+                renew(renew, Math.max(acknowledged, issued));
+                acknowledged = Math.max(acknowledged, issued);
+                listening = running;
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 long renewed = System.nanoTime();
                 while (running) {
@@ -133,7 +142,7 @@ public class ContentVersion {
                             heard = Math.max(heard, ticket(notification));
                         }
                     }
-                    if (heard != acknowledged || System.nanoTime() - renewed >= RENEW_MILLIS * 1_000_000L) {
+                    if (running && (heard != acknowledged || System.nanoTime() - renewed >= RENEW_MILLIS * 1_000_000L)) {
                         renewed = renew(renew, heard);
                         acknowledged = heard;
                     }
@@ -146,13 +155,17 @@ public class ContentVersion {
                             DatabaseFailures.describe(e));
                     pause();
                 }
+            } finally {
+                listening = false;
             }
         }
     }
 
     /**
      * Acknowledges the tickets heard and extends the lease; answers when it was sent. After a lapse, writers may
-     * have stopped waiting for this instance, so whatever it holds is dropped before it serves again.
+     * have stopped waiting for this instance, so whatever it holds is dropped before it serves again. The
+     * database may have let the old lease end while the renewal was on its way (it ended no earlier than the
+     * previous renewal's sending plus {@link #LEASE}), so the lapse is judged again once the renewal is done.
      */
     private long renew(PreparedStatement renew, long acknowledged) throws SQLException {
         long sent = System.nanoTime();
@@ -163,6 +176,10 @@ public class ContentVersion {
         renew.setLong(2, acknowledged);
         renew.setString(3, LEASE.toMillis() + " milliseconds");
         renew.executeUpdate();
+        if (System.nanoTime() - lastRenewal >= LEASE.toNanos()) {
+            startGeneration();
+        }
+        lastRenewal = sent;
         servableUntil = sent + LEASE.toNanos() - MARGIN_NANOS;
         return sent;
     }
@@ -178,6 +195,11 @@ public class ContentVersion {
             return 0;
         }
         return Long.parseLong(payload.substring(colon + 1));
+    }
+
+    /** A connection of its own, to the database and schema the listener uses. */
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, connectionProperties());
     }
 
     /** Bounded like the pool's connections, so that the listener can never hang on a silent network. */
