@@ -5,8 +5,8 @@
 -- Every derived value ends up as the app would have written it:
 --   * cities.search_text is SearchText.normalize(name + " " + nativeName): names are plain ASCII letters and
 --     native names CJK unified ideographs (unchanged by NFKD), so lower(name) || ' ' || native_name is exact;
---   * content_version is raised by its statement-level triggers (one NOTIFY per statement, so the app drops
---     its read cache once the load is done);
+--   * the content tables' statement-level triggers NOTIFY the change (one per statement, so the app drops its
+--     read cache once the load is done);
 --   * survey_daily_counts get the new votes added exactly as their trigger adds them (see read-benchmark.sh).
 --
 -- Shape: generated city i (slug city-<i>) lies in country i mod <countries>, the seed's countries first and
