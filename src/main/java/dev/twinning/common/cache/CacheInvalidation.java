@@ -33,6 +33,7 @@ public class CacheInvalidation {
     private static final String BEHIND = "select count(*) from cache_leases"
             + " where instance <> ? and acknowledged < ? and expires_at > clock_timestamp()";
     private static final long MAX_PAUSE_MILLIS = 20;
+    static final String CONNECTION_NAME = "twinning cache writers";
 
     private final ContentVersion version;
     /** One connection of its own for every writer on this instance, held only while a statement runs. */
@@ -110,22 +111,40 @@ public class CacheInvalidation {
         T run() throws SQLException;
     }
 
-    /** Runs one statement on the shared connection, opening it (again) when needed. */
+    /**
+     * Runs one statement on the shared connection, opening it when needed. A connection that fails is replaced
+     * and the statement tried once more on the new one: after a database restart the old one is simply dead.
+     */
     private <T> T withConnection(Work<T> work) throws SQLException {
         lock.lock();
         try {
-            if (connection == null || connection.isClosed()) {
-                connection = version.connect();
-                issue = connection.prepareStatement(TICKET);
-                behind = connection.prepareStatement(BEHIND);
+            boolean reused = connection != null;
+            try {
+                return open(work);
+            } catch (SQLException e) {
+                close();
+                if (!reused) {
+                    throw e;
+                }
+                try {
+                    return open(work);
+                } catch (SQLException again) {
+                    close();
+                    throw again;
+                }
             }
-            return work.run();
-        } catch (SQLException e) {
-            close();
-            throw e;
         } finally {
             lock.unlock();
         }
+    }
+
+    private <T> T open(Work<T> work) throws SQLException {
+        if (connection == null) {
+            connection = version.connect(CONNECTION_NAME);
+            issue = connection.prepareStatement(TICKET);
+            behind = connection.prepareStatement(BEHIND);
+        }
+        return work.run();
     }
 
     @PreDestroy

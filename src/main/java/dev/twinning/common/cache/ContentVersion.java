@@ -46,6 +46,7 @@ public class ContentVersion {
     static final String CONTENT_CHANNEL = "twinning_content";
     static final String SURVEY_CHANNEL = "twinning_survey";
     static final String TICKET_CHANNEL = "twinning_tickets";
+    static final String LISTENER_NAME = "twinning cache listener";
     /** How long a renewal keeps an instance counted as live; writers wait at most this long for a silent one. */
     static final Duration LEASE = Duration.ofSeconds(3);
     /** This instance stops serving this long before its lease ends in the database (clock drift, slow statements). */
@@ -113,7 +114,7 @@ public class ContentVersion {
     private void listen() {
         long acknowledged = 0;
         while (running) {
-            try (Connection connection = connect();
+            try (Connection connection = connect(LISTENER_NAME);
                     Statement statement = connection.createStatement();
                     PreparedStatement renew = connection.prepareStatement("insert into cache_leases"
                             + " (instance, acknowledged, expires_at) values (?, ?, clock_timestamp() + ?::interval)"
@@ -198,8 +199,10 @@ public class ContentVersion {
     }
 
     /** A connection of its own, to the database and schema the listener uses. */
-    Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, connectionProperties());
+    Connection connect(String applicationName) throws SQLException {
+        Properties properties = connectionProperties();
+        properties.setProperty("ApplicationName", applicationName);
+        return DriverManager.getConnection(url, properties);
     }
 
     /** Bounded like the pool's connections, so that the listener can never hang on a silent network. */
@@ -210,7 +213,6 @@ public class ContentVersion {
         properties.setProperty("connectTimeout", "3");
         properties.setProperty("socketTimeout", "10");
         properties.setProperty("tcpKeepAlive", "true");
-        properties.setProperty("ApplicationName", "twinning cache listener");
         return properties;
     }
 
@@ -246,7 +248,7 @@ public class ContentVersion {
         if (schema == null) {
             return;
         }
-        try (Connection connection = DriverManager.getConnection(url, connectionProperties());
+        try (Connection connection = connect(LISTENER_NAME);
                 PreparedStatement release = connection.prepareStatement("delete from cache_leases where instance = ?")) {
             release.setObject(1, instance);
             release.executeUpdate();

@@ -100,6 +100,33 @@ class CacheLeaseTest {
         }
     }
 
+    /** After a database restart the writers' connection is dead: a write replaces it instead of waiting out a lease. */
+    @Test
+    void aWriteAfterItsConnectionWasDroppedAnswersWithoutWaitingOutTheLease() throws Exception {
+        CompletableFuture.runAsync(() -> patchPopulation(1)).get(10, TimeUnit.SECONDS);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement kill = connection.prepareStatement(
+                        "select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = ?")) {
+            kill.setString(1, CacheInvalidation.CONNECTION_NAME);
+            try (ResultSet killed = kill.executeQuery()) {
+                killed.next();
+                assertThat(killed.getLong(1)).as("writers' connections dropped").isEqualTo(1);
+            }
+        }
+        UUID other = UUID.randomUUID();
+        lease(other, "3 seconds");
+        try {
+            CompletableFuture<Integer> write = CompletableFuture.supplyAsync(() -> patchPopulation(2));
+            Thread.sleep(300);
+            assertThat(write).as("the write waits for the other instance on a new connection").isNotDone();
+            acknowledgeEverything(other);
+            assertThat(write.get(2, TimeUnit.SECONDS)).isEqualTo(200);
+        } finally {
+            delete(other);
+            patchPopulation(0);
+        }
+    }
+
     private int patchPopulation(int offset) {
         return asEditor().contentType("application/merge-patch+json").body("{\"population\":" + (population + offset) + "}")
                 .patch("/api/v1/cities/kobe?publish=true").statusCode();
