@@ -52,6 +52,11 @@ public class ContentVersion {
     /** This instance stops serving this long before its lease ends in the database (clock drift, slow statements). */
     private static final long MARGIN_NANOS = Duration.ofSeconds(1).toNanos();
     private static final int RENEW_MILLIS = 500;
+    /**
+     * Rows of instances that ended without giving up their lease (killed, crashed) are deleted by the next
+     * instance to connect once their lease has been over this long, so restarts do not pile rows up.
+     */
+    static final String FORGOTTEN_AFTER = "1 hour";
     private static final Logger LOG = Logger.getLogger(ContentVersion.class);
 
     private final UUID instance = UUID.randomUUID();
@@ -126,6 +131,8 @@ public class ContentVersion {
                 // this instance. Every ticket issued so far belongs to a write committed before it, so dropping
                 // everything after reading the last one covers them all; later ones will be heard.
                 renew(renew, acknowledged);
+                statement.executeUpdate("delete from cache_leases where expires_at < clock_timestamp() - interval '"
+                        + FORGOTTEN_AFTER + "'");
                 long issued = Long.parseLong(single(statement,
                         "select case when is_called then last_value else 0 end from cache_tickets"));
                 startGeneration();

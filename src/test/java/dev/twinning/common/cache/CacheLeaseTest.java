@@ -127,6 +127,36 @@ class CacheLeaseTest {
         }
     }
 
+    /** A crashed instance leaves its row behind; an instance that (re)connects deletes it once long over. */
+    @Test
+    void leasesLongOverAreDeletedWhenAnInstanceConnects() throws Exception {
+        UUID crashed = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        lease(crashed, "-2 hours");
+        lease(recent, "-1 minute");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement kill = connection.prepareStatement(
+                        "select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = ?")) {
+            kill.setString(1, ContentVersion.LISTENER_NAME);
+            try (ResultSet killed = kill.executeQuery()) {
+                killed.next();
+                assertThat(killed.getLong(1)).as("listener connections dropped").isEqualTo(1);
+            }
+        }
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (acknowledged(crashed) >= 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(acknowledged(crashed)).as("the row of a lease over for two hours").isEqualTo(-1);
+            assertThat(acknowledged(recent)).as("the row of a lease over for a minute").isZero();
+            assertThat(acknowledged(version.instance())).as("this instance's own row").isGreaterThanOrEqualTo(0);
+        } finally {
+            delete(crashed);
+            delete(recent);
+        }
+    }
+
     private int patchPopulation(int offset) {
         return asEditor().contentType("application/merge-patch+json").body("{\"population\":" + (population + offset) + "}")
                 .patch("/api/v1/cities/kobe?publish=true").statusCode();
