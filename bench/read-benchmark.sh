@@ -6,8 +6,8 @@
 # Prints req/s, p50 and p99 for each side, the ratio API / reference, the goals, time to ready and RSS.
 # Not a test: it asserts nothing about speed.
 #
-#   bench/read-benchmark.sh              # about 10 minutes on 2 cores (plus the build when sources changed)
-#   QUICK=1 bench/read-benchmark.sh      # smaller data, 5 s runs: a smoke run of about 3 minutes
+#   bench/read-benchmark.sh              # about 16 minutes on 2 cores (plus the build when sources changed)
+#   QUICK=1 bench/read-benchmark.sh      # smaller data, 5 s runs: a smoke run of about 4 minutes
 #   PROFILE=1 bench/read-benchmark.sh    # also profiles the app (JFR CPU samples) during each API run
 #
 # Needs: Java 17, PostgreSQL on $PGHOST:$PGPORT reachable as a superuser ($PGSUPERUSER, or the postgres OS
