@@ -104,15 +104,7 @@ class CacheLeaseTest {
     @Test
     void aWriteAfterItsConnectionWasDroppedAnswersWithoutWaitingOutTheLease() throws Exception {
         CompletableFuture.runAsync(() -> patchPopulation(1)).get(10, TimeUnit.SECONDS);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement kill = connection.prepareStatement(
-                        "select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = ?")) {
-            kill.setString(1, CacheInvalidation.CONNECTION_NAME);
-            try (ResultSet killed = kill.executeQuery()) {
-                killed.next();
-                assertThat(killed.getLong(1)).as("writers' connections dropped").isEqualTo(1);
-            }
-        }
+        assertThat(terminate(CacheInvalidation.CONNECTION_NAME)).as("writers' connections dropped").isEqualTo(1);
         UUID other = UUID.randomUUID();
         lease(other, "3 seconds");
         try {
@@ -134,15 +126,7 @@ class CacheLeaseTest {
         UUID recent = UUID.randomUUID();
         lease(crashed, "-2 hours");
         lease(recent, "-1 minute");
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement kill = connection.prepareStatement(
-                        "select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = ?")) {
-            kill.setString(1, ContentVersion.LISTENER_NAME);
-            try (ResultSet killed = kill.executeQuery()) {
-                killed.next();
-                assertThat(killed.getLong(1)).as("listener connections dropped").isEqualTo(1);
-            }
-        }
+        assertThat(terminate(ContentVersion.LISTENER_NAME)).as("listener connections dropped").isEqualTo(1);
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (acknowledged(crashed) >= 0 && System.nanoTime() < deadline) {
@@ -160,6 +144,19 @@ class CacheLeaseTest {
     private int patchPopulation(int offset) {
         return asEditor().contentType("application/merge-patch+json").body("{\"population\":" + (population + offset) + "}")
                 .patch("/api/v1/cities/kobe?publish=true").statusCode();
+    }
+
+    /** Drops the app's connections with this application name, as a database restart would; answers how many. */
+    private long terminate(String applicationName) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement kill = connection.prepareStatement(
+                        "select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = ?")) {
+            kill.setString(1, applicationName);
+            try (ResultSet killed = kill.executeQuery()) {
+                killed.next();
+                return killed.getLong(1);
+            }
+        }
     }
 
     private void lease(UUID instance, String expiresIn) throws SQLException {
