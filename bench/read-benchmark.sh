@@ -224,6 +224,7 @@ list_cities_by_country; list_agreements_by_country; list_city_by_slug true
 for list in cities-by-country agreements-by-country city-by-slug; do render "$list"; done
 cat "$WORK"/{cities-by-country,agreements-by-country,city-by-slug}.list > "$WORK/all.list"
 echo "/api/v1/pages/friendship-cities/survey" >> "$WORK/all.list"
+echo "/api/v1/locales" >> "$WORK/all.list"
 # On 2 cores the JIT compiler competes with the load for minutes: a fixed short warm-up measured the interpreter
 # and C1 code (the uncached city list rose from about 700 req/s after 30 s to 3,400 after 4 minutes, with the C2
 # compiler still busy at 2 minutes). So after each start the app gets rounds of its own load for at least
@@ -253,6 +254,15 @@ SEED_GOAL='ratio>=35&p99<20'
 read_row "cities by country, uncached" seed cities-by-country "$SEED_GOAL"
 read_row "city by slug, uncached" seed city-by-slug "$SEED_GOAL"
 read_row "agreements by country, uncached" seed agreements-by-country "$SEED_GOAL"
+# The floor under every read above: the same HTTP server, filters, JSON writing, ETag and request log for a
+# read that touches no database (the locales come from configuration), set against PostgreSQL's rate for the
+# city list's statements. No goal: it shows how much of that rate the app could reach if its database work
+# cost nothing.
+CURRENT="locales, no database (seed)"
+log "Measuring $CURRENT: wrk"
+read -r rps p50 p99 err cores < <(api "http://127.0.0.1:$PORT/api/v1/locales" -)
+read -r drps dp50 dp99 derr < <(awk -F '\t' '$1 == "cities by country, uncached" && $2 == "seed" {print $8, $9, $10, $11}' "$ROWS")
+row "locales, no database" seed "$rps" "$p50" "$p99" "$err" "PG cities by country" "$drps" "$dp50" "$dp99" "$derr" "$cores" ''
 
 # ---------------------------------------------------------------- scaled data
 log "Loading $CITIES cities over $COUNTRIES countries and $AGREEMENTS agreements"
