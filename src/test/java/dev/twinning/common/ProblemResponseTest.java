@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +34,26 @@ class ProblemResponseTest {
         given().delete("/api/v1/countries").then()
                 .statusCode(405)
                 .contentType("application/problem+json")
+                .header("Allow", is("GET, HEAD, OPTIONS"))
                 .body("status", is(405));
+        // the most specific template names the methods: a city's own path, not the collection's
+        given().post("/api/v1/cities/harbin").then()
+                .statusCode(405)
+                .header("Allow", allOf(containsString("GET"), containsString("PATCH"), containsString("DELETE"),
+                        not(containsString("POST"))));
+        // paths served by a sub-resource too
+        given().delete("/api/v1/cities/harbin/revisions/1/restore").then()
+                .statusCode(405)
+                .header("Allow", is("POST, OPTIONS"));
+        // and where two resource classes share a prefix (pages, and their survey)
+        given().get("/api/v1/pages/friendship-cities/votes").then()
+                .statusCode(405)
+                .contentType("application/problem+json")
+                .header("Allow", is("POST, OPTIONS"));
+        // a path no resource serves stays a 404
+        given().delete("/api/v1/pages/friendship-cities/no-such-thing").then()
+                .statusCode(404)
+                .header("Allow", nullValue());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
@@ -14,6 +15,7 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -37,6 +39,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
 import dev.twinning.common.etag.PreconditionFailedException;
+import dev.twinning.common.http.AllowedMethods;
 import dev.twinning.database.DatabaseFailures;
 
 /**
@@ -49,6 +52,12 @@ public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     private static final ObjectMapper ENUM_NAMES = new ObjectMapper();
     private static final String BEARER_CHALLENGE = "Bearer realm=\"Twinning\"";
+
+    private final AllowedMethods allowedMethods;
+
+    public ProblemMapper(AllowedMethods allowedMethods) {
+        this.allowedMethods = allowedMethods;
+    }
 
     @ServerExceptionMapper
     public RestResponse<Problem> notFound(ResourceNotFoundException e, UriInfo uri) {
@@ -185,13 +194,23 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public RestResponse<Problem> http(WebApplicationException e, UriInfo uri) {
+    public RestResponse<Problem> http(WebApplicationException e, UriInfo uri, Request request) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri);
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
+        }
+        if (status == 404 || status == 405) {
+            // a path a resource serves, with another method: 405 naming the methods (RFC 9110). Quarkus REST
+            // answers 404 when resource classes share a path prefix, and its 405 has no Allow header.
+            Optional<String> allow = allowedMethods.notAllowed(uri.getPath(), request.getMethod());
+            if (allow.isPresent()) {
+                RestResponse<Problem> problem = problem(405, detailFor(405), uri, null);
+                problem.getHeaders().putSingle(HttpHeaders.ALLOW, allow.get());
+                return problem;
+            }
         }
         return problem(status, detailFor(status), uri, null);
     }
