@@ -36,7 +36,7 @@ class ProblemResponseTest {
                 .contentType("application/problem+json")
                 .header("Allow", is("GET, HEAD, OPTIONS"))
                 .body("status", is(405));
-        // the most specific template names the methods: a city's own path, not the collection's
+        // a city's own path takes other methods than the collection
         given().post("/api/v1/cities/harbin").then()
                 .statusCode(405)
                 .header("Allow", allOf(containsString("GET"), containsString("PATCH"), containsString("DELETE"),

@@ -43,12 +43,12 @@ public class AllowedMethods {
     /**
      * When a resource serves the path but not with this method, the methods it does take, as an {@code Allow}
      * value ({@code GET, HEAD, OPTIONS}). Where templates overlap, the one with the most literal characters
-     * wins, as in JAX-RS matching.
+     * wins, as in JAX-RS matching (then the template's text, so that the choice is always the same).
      */
     public Optional<String> notAllowed(String path, String method) {
         return routes().stream()
                 .filter(route -> route.pattern().matcher(path).matches())
-                .max(Comparator.comparingInt(Route::literals))
+                .max(Comparator.comparingInt(Route::literals).thenComparing(Route::template))
                 .filter(route -> !route.methods().contains(method))
                 .map(route -> String.join(", ", route.methods()));
     }
