@@ -148,15 +148,8 @@ class CacheLeaseTest {
 
     /** Drops the app's connections with this application name, as a database restart would; answers how many. */
     private long terminate(String applicationName) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement kill = connection.prepareStatement(
-                        "select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = ?")) {
-            kill.setString(1, applicationName);
-            try (ResultSet killed = kill.executeQuery()) {
-                killed.next();
-                return killed.getLong(1);
-            }
-        }
+        return number("select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = ?",
+                applicationName);
     }
 
     private void lease(UUID instance, String expiresIn) throws SQLException {
@@ -173,20 +166,20 @@ class CacheLeaseTest {
     }
 
     private long lastTicket() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "select case when is_called then last_value else 0 end from cache_tickets");
-                ResultSet row = query.executeQuery()) {
-            row.next();
-            return row.getLong(1);
-        }
+        return number("select case when is_called then last_value else 0 end from cache_tickets");
     }
 
     private long acknowledged(UUID instance) throws SQLException {
+        return number("select acknowledged from cache_leases where instance = ?", instance);
+    }
+
+    /** The first column of the statement's first row, or -1 when it answers no row. */
+    private long number(String sql, Object... parameters) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "select acknowledged from cache_leases where instance = ?")) {
-            query.setObject(1, instance);
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? row.getLong(1) : -1;
             }
