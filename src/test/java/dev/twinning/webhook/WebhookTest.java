@@ -401,15 +401,22 @@ class WebhookTest {
             asEditor().contentType("application/json").body("{\"key\":\"" + key + "\",\"title\":\"Received\"}")
                     .post("/api/v1/pages?publish=true").then().statusCode(201);
             JsonNode event = null;
+            List<String> printed = new java.util.ArrayList<>();
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (System.nanoTime() < deadline) {
                 String line = lines.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (line != null) {
+                    printed.add(line);
+                }
                 if (line != null && JSON.readTree(line).path("type").asText().equals("page.published")) {
                     event = JSON.readTree(line);
                     break;
                 }
             }
-            assertThat(event).as("page.published printed by the receiver").isNotNull();
+            // on failure, what the receiver printed and what the app recorded of its attempts
+            assertThat(event).as(() -> "page.published printed by the receiver; it printed " + printed
+                    + "; the deliveries log: " + asAdmin().get("/api/v1/webhooks/" + webhook + "/deliveries").asString())
+                    .isNotNull();
             assertThat(event.get("data").get("key").asText()).isEqualTo(key);
 
             java.net.http.HttpResponse<String> forged = java.net.http.HttpClient.newHttpClient().send(
