@@ -27,6 +27,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.twinning.common.etag.EntityTags;
+import dev.twinning.common.etag.IfMatch;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.common.patch.MergePatch;
 
@@ -83,13 +84,15 @@ public class UserResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(operationId = "changeUser", summary = "Change a staff account's role, enabled flag or password",
             description = "Fields left out stay as they are. The last enabled admin cannot be demoted or disabled (409).")
-    @APIResponse(responseCode = "200", description = "The user as stored")
+    @APIResponse(responseCode = "200", description = "The user as stored, with its new ETag")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public UserResponse change(@Parameter(description = "User id", example = "2") @PathParam("id") String id,
+    public RestResponse<UserResponse> change(@Parameter(description = "User id", example = "2") @PathParam("id") String id,
+            @Parameter(
+                    description = "ETag of the version you edited; a stale one gets 412") @RestHeader("If-Match") String ifMatch,
             @NotNull @Valid UserChange change) {
-        return service.change(id, change);
+        return entityTags.written(service.change(id, change, IfMatch.of(ifMatch)));
     }
 
     @DELETE
@@ -100,7 +103,9 @@ public class UserResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public void delete(@Parameter(description = "User id", example = "2") @PathParam("id") String id) {
-        service.delete(id);
+    public void delete(@Parameter(description = "User id", example = "2") @PathParam("id") String id,
+            @Parameter(
+                    description = "ETag of the version you saw; a stale one gets 412") @RestHeader("If-Match") String ifMatch) {
+        service.delete(id, IfMatch.of(ifMatch));
     }
 }

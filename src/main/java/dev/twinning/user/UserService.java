@@ -12,6 +12,8 @@ import dev.twinning.audit.AuditLog;
 import dev.twinning.common.error.ConflictException;
 import dev.twinning.common.error.InvalidInputException;
 import dev.twinning.common.error.ResourceNotFoundException;
+import dev.twinning.common.etag.EntityTags;
+import dev.twinning.common.etag.IfMatch;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.common.query.Ids;
 
@@ -23,10 +25,12 @@ public class UserService {
 
     private final UserRepository users;
     private final AuditLog audit;
+    private final EntityTags entityTags;
 
-    public UserService(UserRepository users, AuditLog audit) {
+    public UserService(UserRepository users, AuditLog audit, EntityTags entityTags) {
         this.users = users;
         this.audit = audit;
+        this.entityTags = entityTags;
     }
 
     public Paged<UserResponse> list(UserQuery query) {
@@ -61,8 +65,9 @@ public class UserService {
     }
 
     @Transactional
-    public UserResponse change(String id, UserChange change) {
+    public UserResponse change(String id, UserChange change, IfMatch ifMatch) {
         User user = find(id);
+        ifMatch.check(entityTags.of(UserResponse.from(user)));
         if (user.source == User.Source.SSO && (change.role() != null || change.password() != null)) {
             throw new InvalidInputException(change.role() != null ? "role" : "password",
                     "a single sign-on user's role comes from the identity provider, and it has no password here");
@@ -89,8 +94,9 @@ public class UserService {
 
     /** Deletes an account; its name stays in the audit log and on what it created. The last enabled admin stays. */
     @Transactional
-    public void delete(String id) {
+    public void delete(String id, IfMatch ifMatch) {
         User user = find(id);
+        ifMatch.check(entityTags.of(UserResponse.from(user)));
         if (user.role == Role.ADMIN && user.enabled) {
             requireAnotherEnabledAdmin(user);
         }

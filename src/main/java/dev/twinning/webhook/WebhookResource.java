@@ -27,6 +27,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.twinning.common.etag.EntityTags;
+import dev.twinning.common.etag.IfMatch;
 import dev.twinning.common.paging.NewestFirstQuery;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.common.patch.MergePatch;
@@ -94,12 +95,14 @@ public class WebhookResource {
             description = "Fields left out stay as they are. enabled=false stops deliveries (changes meanwhile are not"
                     + " queued for it; pending deliveries wait); enabled=true resumes them, also after the endpoint"
                     + " answered 410 Gone.")
-    @APIResponse(responseCode = "200", description = "The endpoint as stored")
+    @APIResponse(responseCode = "200", description = "The endpoint as stored, with its new ETag")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public WebhookResponse change(@Parameter(description = ID, example = "1") @PathParam("id") String id,
+    public RestResponse<WebhookResponse> change(@Parameter(description = ID, example = "1") @PathParam("id") String id,
+            @Parameter(
+                    description = "ETag of the version you edited; a stale one gets 412") @RestHeader("If-Match") String ifMatch,
             @NotNull @Valid WebhookChange change) {
-        return service.change(id, change);
+        return entityTags.written(service.change(id, change, IfMatch.of(ifMatch)));
     }
 
     @DELETE
@@ -108,8 +111,10 @@ public class WebhookResource {
             description = "Its deliveries log goes with it; deliveries not yet made are dropped.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public void delete(@Parameter(description = ID, example = "1") @PathParam("id") String id) {
-        service.delete(id);
+    public void delete(@Parameter(description = ID, example = "1") @PathParam("id") String id,
+            @Parameter(
+                    description = "ETag of the version you saw; a stale one gets 412") @RestHeader("If-Match") String ifMatch) {
+        service.delete(id, IfMatch.of(ifMatch));
     }
 
     @POST

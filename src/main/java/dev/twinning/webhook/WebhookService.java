@@ -14,6 +14,8 @@ import dev.twinning.audit.AuditLog;
 import dev.twinning.common.error.ConflictException;
 import dev.twinning.common.error.InputErrors;
 import dev.twinning.common.error.ResourceNotFoundException;
+import dev.twinning.common.etag.EntityTags;
+import dev.twinning.common.etag.IfMatch;
 import dev.twinning.common.paging.NewestFirstQuery;
 import dev.twinning.common.paging.Paged;
 import dev.twinning.common.query.Ids;
@@ -32,9 +34,11 @@ public class WebhookService {
     private final WebhookTargets targets;
     private final WebhookEvents events;
     private final AuditLog audit;
+    private final EntityTags entityTags;
 
     public WebhookService(WebhookRepository webhooks, DeliveryRepository deliveries, WebhookTargets targets,
-            WebhookEvents events, AuditLog audit) {
+            WebhookEvents events, AuditLog audit, EntityTags entityTags) {
+        this.entityTags = entityTags;
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.targets = targets;
@@ -73,8 +77,9 @@ public class WebhookService {
     }
 
     @Transactional
-    public WebhookResponse change(String id, WebhookChange change) {
+    public WebhookResponse change(String id, WebhookChange change, IfMatch ifMatch) {
         Webhook webhook = find(id);
+        ifMatch.check(entityTags.of(WebhookResponse.from(webhook)));
         InputErrors errors = new InputErrors();
         String url = change.url() == null ? null : errors.attempt(() -> targets.checkForRegistration(change.url()));
         List<String> filters = change.events() == null ? null : EventTypes.validate(change.events(), errors);
@@ -102,8 +107,9 @@ public class WebhookService {
 
     /** Removes the endpoint with its deliveries log; pending deliveries are dropped. */
     @Transactional
-    public void delete(String id) {
+    public void delete(String id, IfMatch ifMatch) {
         Webhook webhook = find(id);
+        ifMatch.check(entityTags.of(WebhookResponse.from(webhook)));
         webhooks.delete(webhook);
         webhooks.flush();
         audit.record("DELETE", COLLECTION, webhook.id, null);

@@ -100,6 +100,30 @@ class UserResourceTest {
     }
 
     @Test
+    void aStaleIfMatchIs412AndChangesNothingWhileTheCurrentOneGoesAhead() {
+        int id = asAdmin().contentType("application/json")
+                .body("{\"username\":\"editor.kim\",\"password\":\"kim-password-123\",\"role\":\"EDITOR\"}")
+                .post("/api/v1/users").then().statusCode(201).extract().path("id");
+        String path = "/api/v1/users/" + id;
+        String seen = asAdmin().get(path).then().statusCode(200).extract().header("ETag");
+
+        asAdmin().header("If-Match", "\"not-the-current-one\"").contentType("application/merge-patch+json")
+                .body("{\"role\":\"ADMIN\"}").patch(path).then()
+                .statusCode(412).contentType("application/problem+json");
+        asAdmin().get(path).then().body("role", is("EDITOR")).header("ETag", is(seen));
+
+        String written = asAdmin().header("If-Match", seen).contentType("application/merge-patch+json")
+                .body("{\"enabled\":false}").patch(path).then()
+                .statusCode(200).body("enabled", is(false)).extract().header("ETag");
+        asAdmin().get(path).then().header("ETag", is(written));
+
+        asAdmin().header("If-Match", seen).delete(path).then().statusCode(412).contentType("application/problem+json");
+        asAdmin().get(path).then().statusCode(200);
+        asAdmin().header("If-Match", written).delete(path).then().statusCode(204);
+        asAdmin().get(path).then().statusCode(404);
+    }
+
+    @Test
     void theLastEnabledAdminCannotBeDisabledOrDemoted() {
         int adminId = asAdmin().get("/api/v1/users?size=100").path("items.find { it.username == 'admin' }.id");
         asAdmin().contentType("application/merge-patch+json").body("{\"enabled\":false}").patch("/api/v1/users/" + adminId)

@@ -353,6 +353,28 @@ class WebhookTest {
     }
 
     @Test
+    void aStaleIfMatchIs412AndChangesNothingWhileTheCurrentOneGoesAhead() {
+        long webhook = registered("/if-match", "page.*");
+        String path = "/api/v1/webhooks/" + webhook;
+        String seen = asAdmin().get(path).then().statusCode(200).extract().header("ETag");
+
+        asAdmin().header("If-Match", "\"not-the-current-one\"").contentType("application/merge-patch+json")
+                .body("{\"description\":\"changed behind your back\"}").patch(path).then()
+                .statusCode(412).contentType("application/problem+json");
+        asAdmin().get(path).then().body("description", is("test /if-match")).header("ETag", is(seen));
+
+        String written = asAdmin().header("If-Match", seen).contentType("application/merge-patch+json")
+                .body("{\"description\":\"rebuild\"}").patch(path).then()
+                .statusCode(200).body("description", is("rebuild")).extract().header("ETag");
+        asAdmin().get(path).then().header("ETag", is(written));
+
+        asAdmin().header("If-Match", seen).delete(path).then().statusCode(412).contentType("application/problem+json");
+        asAdmin().get(path).then().statusCode(200);
+        asAdmin().header("If-Match", written).delete(path).then().statusCode(204);
+        asAdmin().get(path).then().statusCode(404);
+    }
+
+    @Test
     void deliveriesAreCountedInTheMetrics() throws Exception {
         String path = "/" + unique("metrics");
         long webhook = registered(path, "city.created");
