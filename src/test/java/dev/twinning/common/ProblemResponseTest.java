@@ -57,6 +57,25 @@ class ProblemResponseTest {
     }
 
     @Test
+    void optionsNamesExactlyTheMethodsOfThePath() {
+        // the collection takes no PUT, PATCH or DELETE although the class's other path does
+        given().options("/api/v1/cities").then()
+                .statusCode(204)
+                .header("Allow", is("GET, HEAD, POST, OPTIONS"));
+        given().options("/api/v1/cities/harbin").then()
+                .statusCode(204)
+                .header("Allow", is("GET, HEAD, PUT, PATCH, DELETE, OPTIONS"));
+        given().options("/api/v1/pages/friendship-cities/votes").then()
+                .statusCode(204)
+                .header("Allow", is("POST, OPTIONS"));
+        // Quarkus REST answered 200 here, for any path under a resource class's prefix
+        given().options("/api/v1/no-such-thing").then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .header("Allow", nullValue());
+    }
+
+    @Test
     void anUnacceptableMediaTypeIsA406Problem() {
         given().accept("text/csv").get("/api/v1/cities").then()
                 .statusCode(406)

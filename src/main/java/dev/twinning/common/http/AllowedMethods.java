@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -20,9 +21,13 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
 /**
  * The methods each API path answers, read once from the resource classes' annotations, for the {@code Allow}
- * header that RFC 9110 requires on a 405 (Quarkus REST's own 405 carries none).
+ * header that RFC 9110 requires on a 405 (Quarkus REST's own 405 carries none) and the answer to {@code OPTIONS}
+ * (Quarkus REST's lists every method of the resource class, also those another path of the class takes).
  */
 @Singleton
 public class AllowedMethods {
@@ -34,10 +39,12 @@ public class AllowedMethods {
     }
 
     private final BeanManager beans;
+    private final EdgeProblems problems;
     private volatile List<Route> routes;
 
-    public AllowedMethods(BeanManager beans) {
+    public AllowedMethods(BeanManager beans, EdgeProblems problems) {
         this.beans = beans;
+        this.problems = problems;
     }
 
     /**
@@ -46,11 +53,42 @@ public class AllowedMethods {
      * wins, as in JAX-RS matching (then the template's text, so that the choice is always the same).
      */
     public Optional<String> notAllowed(String path, String method) {
+        return route(path).filter(route -> !route.methods().contains(method)).map(AllowedMethods::allow);
+    }
+
+    /** Every method a path takes, as an {@code Allow} value; empty where no resource serves the path. */
+    public Optional<String> allowed(String path) {
+        return route(path).map(AllowedMethods::allow);
+    }
+
+    /**
+     * OPTIONS on a path a resource serves: 204 with its methods; on another API path a 404 (Quarkus REST answers
+     * 200 for any path under a resource class's prefix). CORS preflights are answered before this.
+     */
+    void install(@Observes Router router) {
+        router.route().order(RequestLog.ORDER + 3).method(io.vertx.core.http.HttpMethod.OPTIONS).handler(this::options);
+    }
+
+    private void options(RoutingContext context) {
+        String path = context.normalizedPath();
+        Optional<String> allow = allowed(path);
+        if (allow.isPresent()) {
+            context.response().putHeader("Allow", allow.get()).setStatusCode(204).end();
+        } else if (path.startsWith("/api/")) {
+            problems.send(context, 404, "There is no resource at this path");
+        } else {
+            context.next();
+        }
+    }
+
+    private Optional<Route> route(String path) {
         return routes().stream()
                 .filter(route -> route.pattern().matcher(path).matches())
-                .max(Comparator.comparingInt(Route::literals).thenComparing(Route::template))
-                .filter(route -> !route.methods().contains(method))
-                .map(route -> String.join(", ", route.methods()));
+                .max(Comparator.comparingInt(Route::literals).thenComparing(Route::template));
+    }
+
+    private static String allow(Route route) {
+        return String.join(", ", route.methods());
     }
 
     private List<Route> routes() {
