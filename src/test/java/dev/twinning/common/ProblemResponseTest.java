@@ -68,6 +68,13 @@ class ProblemResponseTest {
         given().options("/api/v1/pages/friendship-cities/votes").then()
                 .statusCode(204)
                 .header("Allow", is("POST, OPTIONS"));
+        // a trailing slash is the same path, as for the other methods
+        given().options("/api/v1/cities/").then()
+                .statusCode(204)
+                .header("Allow", is("GET, HEAD, POST, OPTIONS"));
+        given().delete("/api/v1/cities/").then()
+                .statusCode(405)
+                .header("Allow", is("GET, HEAD, POST, OPTIONS"));
         // Quarkus REST answered 200 here, for any path under a resource class's prefix
         given().options("/api/v1/no-such-thing").then()
                 .statusCode(404)

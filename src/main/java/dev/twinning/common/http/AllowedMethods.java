@@ -81,9 +81,11 @@ public class AllowedMethods {
         }
     }
 
+    /** The route serving the path; a trailing slash is ignored, as Quarkus REST's matching does. */
     private Optional<Route> route(String path) {
+        String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         return routes().stream()
-                .filter(route -> route.pattern().matcher(path).matches())
+                .filter(route -> route.pattern().matcher(trimmed).matches())
                 .max(Comparator.comparingInt(Route::literals).thenComparing(Route::template));
     }
 
