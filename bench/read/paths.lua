@@ -3,6 +3,11 @@
 --
 --   wrk ... -s bench/read/paths.lua http://127.0.0.1:8098 -- <list file> [plain] [nonce]
 --
+-- With PACE_MS set, each connection waits after an answer before its next request, to offer a load below
+-- saturation: a random pause of PACE_MS milliseconds on average (exponentially distributed, so that the
+-- connections do not fall into step and arrive in bursts). A closed loop: a slow answer also delays the next
+-- request.
+--
 -- Uncached runs switch the app's read cache off by configuration (TWINNING_READ_CACHE_ENABLED=false): the API
 -- refuses query parameters it does not know, so a cache-busting parameter is no longer possible. "bust" is
 -- kept for an older build of the app only.
@@ -18,6 +23,13 @@ local paths = {}
 local bust = false
 local nonce = "0"
 local counter = 0
+local pause = tonumber(os.getenv("PACE_MS") or "")
+
+if pause then
+    function delay()
+        return -math.log(1 - math.random()) * pause
+    end
+end
 
 function init(args)
     for line in io.lines(args[1]) do
