@@ -6983,6 +6983,8 @@ export interface operations {
                 locale?: components["parameters"]["Locale"];
             };
             header?: {
+                /** @description ETag of the version you saw; a stale one gets 412 */
+                "If-Match"?: string;
                 /** @description Used when there is no locale parameter; nothing supported means the default locale. For example ko-KR,ko;q=0.9,en;q=0.8 */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
@@ -7009,6 +7011,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
         };
     };
     changeUser: {
@@ -7018,6 +7021,8 @@ export interface operations {
                 locale?: components["parameters"]["Locale"];
             };
             header?: {
+                /** @description ETag of the version you edited; a stale one gets 412 */
+                "If-Match"?: string;
                 /** @description Used when there is no locale parameter; nothing supported means the default locale. For example ko-KR,ko;q=0.9,en;q=0.8 */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
@@ -7037,7 +7042,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The user as stored */
+            /** @description The user as stored, with its new ETag */
             200: {
                 headers: {
                     "Content-Language": components["headers"]["ContentLanguage"];
@@ -7052,6 +7057,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             415: components["responses"]["UnsupportedMediaType"];
         };
     };
@@ -7171,6 +7177,8 @@ export interface operations {
                 locale?: components["parameters"]["Locale"];
             };
             header?: {
+                /** @description ETag of the version you saw; a stale one gets 412 */
+                "If-Match"?: string;
                 /** @description Used when there is no locale parameter; nothing supported means the default locale. For example ko-KR,ko;q=0.9,en;q=0.8 */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
@@ -7196,6 +7204,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
         };
     };
     changeWebhook: {
@@ -7205,6 +7214,8 @@ export interface operations {
                 locale?: components["parameters"]["Locale"];
             };
             header?: {
+                /** @description ETag of the version you edited; a stale one gets 412 */
+                "If-Match"?: string;
                 /** @description Used when there is no locale parameter; nothing supported means the default locale. For example ko-KR,ko;q=0.9,en;q=0.8 */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
@@ -7224,7 +7235,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The endpoint as stored */
+            /** @description The endpoint as stored, with its new ETag */
             200: {
                 headers: {
                     "Content-Language": components["headers"]["ContentLanguage"];
@@ -7238,6 +7249,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             415: components["responses"]["UnsupportedMediaType"];
         };
     };
