@@ -279,7 +279,8 @@ public class ProblemMapper {
         return List.class.isAssignableFrom(type) ? "must be an array" : "has a value of the wrong type or out of range";
     }
 
-    private static String detailFor(int status) {
+    /** The detail of a problem with this status when nothing more specific is known. */
+    public static String detailFor(int status) {
         return switch (status) {
             case 400 -> "The request is malformed";
             case 404 -> "There is no resource at this path";

@@ -24,6 +24,8 @@ import jakarta.ws.rs.Path;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import dev.twinning.common.error.ProblemMapper;
+
 /**
  * The methods each API path answers, read once from the resource classes' annotations, for the {@code Allow}
  * header that RFC 9110 requires on a 405 (Quarkus REST's own 405 carries none) and the answer to {@code OPTIONS}
@@ -56,11 +58,6 @@ public class AllowedMethods {
         return route(path).filter(route -> !route.methods().contains(method)).map(AllowedMethods::allow);
     }
 
-    /** Every method a path takes, as an {@code Allow} value; empty where no resource serves the path. */
-    public Optional<String> allowed(String path) {
-        return route(path).map(AllowedMethods::allow);
-    }
-
     /**
      * OPTIONS on a path a resource serves: 204 with its methods; on another API path a 404 (Quarkus REST answers
      * 200 for any path under a resource class's prefix). CORS preflights are answered before this.
@@ -71,11 +68,11 @@ public class AllowedMethods {
 
     private void options(RoutingContext context) {
         String path = context.normalizedPath();
-        Optional<String> allow = allowed(path);
+        Optional<String> allow = route(path).map(AllowedMethods::allow);
         if (allow.isPresent()) {
             context.response().putHeader("Allow", allow.get()).setStatusCode(204).end();
         } else if (path.startsWith("/api/")) {
-            problems.send(context, 404, "There is no resource at this path");
+            problems.send(context, 404, ProblemMapper.detailFor(404));
         } else {
             context.next();
         }
