@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.twinning.common.IfMatchGuard;
 import dev.twinning.database.DatabaseReady;
 
 @QuarkusTest
@@ -104,23 +105,8 @@ class UserResourceTest {
         int id = asAdmin().contentType("application/json")
                 .body("{\"username\":\"editor.kim\",\"password\":\"kim-password-123\",\"role\":\"EDITOR\"}")
                 .post("/api/v1/users").then().statusCode(201).extract().path("id");
-        String path = "/api/v1/users/" + id;
-        String seen = asAdmin().get(path).then().statusCode(200).extract().header("ETag");
-
-        asAdmin().header("If-Match", "\"not-the-current-one\"").contentType("application/merge-patch+json")
-                .body("{\"role\":\"ADMIN\"}").patch(path).then()
-                .statusCode(412).contentType("application/problem+json");
-        asAdmin().get(path).then().body("role", is("EDITOR")).header("ETag", is(seen));
-
-        String written = asAdmin().header("If-Match", seen).contentType("application/merge-patch+json")
-                .body("{\"enabled\":false}").patch(path).then()
-                .statusCode(200).body("enabled", is(false)).extract().header("ETag");
-        asAdmin().get(path).then().header("ETag", is(written));
-
-        asAdmin().header("If-Match", seen).delete(path).then().statusCode(412).contentType("application/problem+json");
-        asAdmin().get(path).then().statusCode(200);
-        asAdmin().header("If-Match", written).delete(path).then().statusCode(204);
-        asAdmin().get(path).then().statusCode(404);
+        IfMatchGuard.holdsFor("/api/v1/users/" + id, "{\"role\":\"ADMIN\"}", "role", "EDITOR", "{\"enabled\":false}",
+                "enabled", false);
     }
 
     @Test

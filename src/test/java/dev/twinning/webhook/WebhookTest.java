@@ -37,6 +37,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
+import dev.twinning.common.IfMatchGuard;
+
 /**
  * Webhooks as an admin and a receiver see them: registration, signed deliveries after commit, retries with the
  * same webhook-id, 410, page.updated for what a page presents, rotation, the deliveries log and bad input.
@@ -355,23 +357,8 @@ class WebhookTest {
     @Test
     void aStaleIfMatchIs412AndChangesNothingWhileTheCurrentOneGoesAhead() {
         long webhook = registered("/if-match", "page.*");
-        String path = "/api/v1/webhooks/" + webhook;
-        String seen = asAdmin().get(path).then().statusCode(200).extract().header("ETag");
-
-        asAdmin().header("If-Match", "\"not-the-current-one\"").contentType("application/merge-patch+json")
-                .body("{\"description\":\"changed behind your back\"}").patch(path).then()
-                .statusCode(412).contentType("application/problem+json");
-        asAdmin().get(path).then().body("description", is("test /if-match")).header("ETag", is(seen));
-
-        String written = asAdmin().header("If-Match", seen).contentType("application/merge-patch+json")
-                .body("{\"description\":\"rebuild\"}").patch(path).then()
-                .statusCode(200).body("description", is("rebuild")).extract().header("ETag");
-        asAdmin().get(path).then().header("ETag", is(written));
-
-        asAdmin().header("If-Match", seen).delete(path).then().statusCode(412).contentType("application/problem+json");
-        asAdmin().get(path).then().statusCode(200);
-        asAdmin().header("If-Match", written).delete(path).then().statusCode(204);
-        asAdmin().get(path).then().statusCode(404);
+        IfMatchGuard.holdsFor("/api/v1/webhooks/" + webhook, "{\"description\":\"changed behind your back\"}",
+                "description", "test /if-match", "{\"description\":\"rebuild\"}", "description", "rebuild");
     }
 
     @Test
